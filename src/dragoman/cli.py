@@ -1,0 +1,240 @@
+"""The command line: parse, build options, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from dragoman.errors import DragomanError
+from dragoman.model import Event, RunReport
+from dragoman.options import IngestOptions, Options
+
+DB_HELP = "SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db)."
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+@click.version_option(package_name="dragoman")
+def main(verbose: int) -> None:
+    """dragoman: news about diplomacy and conflict in, evidence-backed events out."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from dragoman.store import open_store
+
+    try:
+        return open_store(db)
+    except DragomanError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _progress(results: Iterator, total: int | None = None) -> Iterator:  # type: ignore[type-arg]
+    if not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return iter(tqdm(results, unit="item", total=total, file=sys.stderr))
+
+
+def _ingest(documents_or_paths: Iterable, store, opts: Options, *, documents: bool) -> RunReport:  # type: ignore[no-untyped-def,type-arg]
+    import time
+
+    from dragoman.pipeline import add_result, iter_documents, iter_run
+
+    report = RunReport()
+    started = time.perf_counter()
+    results = (
+        iter_documents(documents_or_paths, store, opts) if documents else iter_run(documents_or_paths, store, opts)
+    )
+    for result in _progress(results):
+        add_result(report, result)
+        if result.rejected is not None:
+            click.echo(f"rejected: {result.rejected.reason}", err=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", help="Publication date YYYY-MM-DD for pages that lack one.")
+@click.option("--outlet", help="Outlet name for pages that lack one.")
+@click.option("--url", help="URL of the page (when ingesting one page).")
+@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject larger items.")
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, outlet: str | None, url: str | None, max_bytes: int) -> None:
+    """Ingest PATHS: .html/.htm/.txt/.json/.jsonl files, directories, globs, or - for stdin."""
+    if published:
+        _check_date(published, "--published")
+    opts = Options(ingest=IngestOptions(published=published, outlet=outlet, url=url, max_bytes=max_bytes))
+    with _store(db) as store:
+        report = _ingest(paths, store, opts, documents=False)
+    click.echo(report.summary())
+    if report.read and report.stored == 0 and report.duplicates == 0:
+        raise SystemExit(1)
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Name, code (IRN) or code + sector ('IRN GOV').")
+@click.option("--type", "event_type", help="PLOVER type, e.g. CONSULT.")
+@click.option("--status", help="planned, occurred, ongoing, postponed, cancelled, denied, hypothetical.")
+@click.option("--since", help="Events on or after YYYY-MM-DD.")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("--text", help="Words in the evidence sentence.")
+@click.option("--limit", type=int, help="At most this many events.")
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+def events(db: str | None, actor: str | None, event_type: str | None, status: str | None, since: str | None,
+           until: str | None, text: str | None, limit: int | None, as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """List events; --json prints one record per line (the schema of the ontology README)."""
+    from dragoman.store import EventQuery
+
+    for value, name in ((since, "--since"), (until, "--until")):
+        if value:
+            _check_date(value, name)
+    query = EventQuery(actor=actor, event_type=event_type, status=status, since=since, until=until, text=text, limit=limit)
+    with _store(db) as store:
+        found = store.iter_events(query)
+        if as_json:
+            for event in found:
+                click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+        elif as_csv:
+            from dragoman.export import write_csv
+
+            write_csv(found, click.get_text_stream("stdout"))
+        else:
+            _print_event_table(found)
+
+
+def _print_event_table(events: Iterable[Event]) -> None:
+    n = 0
+    for event in events:
+        n += 1
+        date = event.date.start or event.date.end if event.date else None
+        actors = " + ".join(f"{a.country or '?'} {a.sector or ''}".strip() for a in event.participants)
+        where = event.location.text if event.location else ""
+        click.echo(f"{event.id[:12]}  {date or '':10}  {event.event_type:9} {event.cameo:5} {event.status:12} {actors:28} {where}")
+    if n == 0:
+        click.echo("no events match", err=True)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@json_option
+def show(event_id: str, db: str | None, as_json: bool) -> None:
+    """Show one event (an id or its prefix) with its evidence sentences and sources."""
+    with _store(db) as store:
+        event = store.event(event_id)
+    if event is None:
+        raise click.ClickException(f"no event {event_id!r}; list ids with `dragoman events`")
+    if as_json:
+        click.echo(json.dumps(event.to_dict(), ensure_ascii=False, indent=2))
+        return
+    record = event.to_dict()
+    click.echo(f"{event.id}  {event.event_type} ({event.cameo})  status: {event.status}  confidence: {event.confidence:.2f}")
+    for role in ("source", "target", "mediator"):
+        if record[role]:
+            click.echo(f"  {role}: {_actor_text(record[role])}")
+    for actor in record["participants"]:
+        click.echo(f"  participant: {_actor_text(actor)}")
+    if event.location:
+        click.echo(f"  location: {event.location.text} ({event.location.country})")
+    if event.date:
+        click.echo(f"  date: {event.date.start} .. {event.date.end} ({event.date.precision})")
+    if event.topics:
+        click.echo(f"  topics: {', '.join(event.topics)}")
+    for source in event.sources:
+        cited = f", citing {source.attributed_to}" if source.attributed_to else ""
+        click.echo(f"  source: {source.outlet or '?'} {source.url or source.doc_id}{cited}")
+    for evidence in event.evidence:
+        click.echo(f'  evidence [{evidence.doc_id} {evidence.start}:{evidence.end}]: "{evidence.sentence}"')
+
+
+def _actor_text(actor: dict) -> str:  # type: ignore[type-arg]
+    code = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    title = f", {actor['title']}" if actor.get("title") else ""
+    return f"{actor.get('name')} [{code or 'unknown'}]{title} (\"{actor.get('text')}\")"
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover-json", "cameo-tsv", "csv", "parquet"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
+def export(db: str | None, fmt: str, output: Path | None) -> None:
+    """Export all events as PLOVER JSON lines, CAMEO TSV, CSV or Parquet."""
+    from dragoman.export import export as write
+
+    with _store(db) as store:
+        try:
+            n = write(store.iter_events(), fmt, output if output else click.get_text_stream("stdout"))
+        except DragomanError as e:
+            raise click.ClickException(str(e)) from e
+    if output:
+        click.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@main.command()
+@db_option
+@json_option
+def rejected(db: str | None, as_json: bool) -> None:
+    """List inputs that could not be ingested, with the reason and what to do."""
+    with _store(db) as store:
+        rows = store.rejected()
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+        else:
+            times = f" (x{row.times})" if row.times > 1 else ""
+            click.echo(f"[{row.stage}] {row.reason}{times}")
+    if not rows and not as_json:
+        click.echo("nothing rejected", err=True)
+
+
+@main.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False), default="dragoman-demo.db", show_default=True,
+              help="Database to create afresh for the demo.")  # fmt: skip
+@json_option
+def demo(db: str, as_json: bool) -> None:
+    """Ingest the bundled demo week into a fresh database and summarise what was found."""
+    from dragoman.demo import sample_documents, summarise
+
+    path = Path(db)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    opts = Options(ingest=IngestOptions(ingested="2026-02-15"))
+    with _store(db) as store:
+        report = _ingest(sample_documents(opts), store, opts, documents=True)
+        found = store.events()
+        counts = store.counts()
+    if as_json:
+        for event in found:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+        return
+    click.echo(report.summary())
+    click.echo("")
+    click.echo(summarise(found, articles=counts["articles"], rejected=counts["rejected"]))
+    click.echo("")
+    click.echo(f"Stored in {db}. Try: dragoman events --db {db}   |   dragoman show EVENT_ID --db {db}")
+
+
+def _check_date(value: str, option: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option) from e
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The data flow, in one loop a newcomer can read aloud:
+
+    ingest.read -> clean.clean -> understand.annotate -> coding.code_events -> store.save
+
+One item's failure becomes a ``Rejected`` record and the batch goes on; every write for one article
+commits together, so an interrupted run can be repeated safely.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dragoman import clean, coding, ingest, understand
+from dragoman.errors import DragomanError
+from dragoman.model import Article, Event, RawDocument, Rejected, RunReport
+from dragoman.options import Options
+from dragoman.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemResult:
+    """What happened to one input item."""
+
+    origin: str
+    outcome: str  # "stored" | "duplicate" | "rejected"
+    article_id: str | None = None
+    events: tuple[Event, ...] = ()
+    rejected: Rejected | None = None
+
+
+def process(raw: RawDocument, opts: Options) -> tuple[Article, list[Event]] | Rejected:
+    """Clean, understand and code one document, without touching a store."""
+    stage = "clean"
+    try:
+        article = clean.clean(raw, opts.clean)
+        if isinstance(article, Rejected):
+            return article
+        stage = "understand"
+        annotations = understand.annotate(article, opts.understand)
+        stage = "coding"
+        events = coding.code_events(article, annotations, opts.coding)
+    except DragomanError as e:
+        return Rejected(id=raw.id, origin=raw.origin, stage=stage, reason=f"{raw.origin}: {e}")
+    except Exception as e:  # noqa: BLE001 - one hostile page must not stop a batch; logged with traceback
+        log.exception("internal error on %s during %s", raw.origin, stage)
+        return Rejected(
+            id=raw.id,
+            origin=raw.origin,
+            stage=stage,
+            reason=f"{raw.origin}: internal error in {stage} ({type(e).__name__}: {e}); please report it",
+        )
+    return article, _unique(events)
+
+
+def iter_run(sources: Iterable[str | Path], store: Store, opts: Options) -> Iterator[ItemResult]:
+    """Run the pipeline over ``sources``, yielding one result per item as it is stored."""
+    return iter_documents(ingest.read(sources, opts.ingest), store, opts)
+
+
+def iter_documents(
+    documents: Iterable[RawDocument | Rejected], store: Store, opts: Options
+) -> Iterator[ItemResult]:
+    """Run the pipeline over documents already read (each may carry its own metadata)."""
+    for raw in documents:
+        if isinstance(raw, Rejected):
+            store.save_rejection(raw)
+            yield ItemResult(origin=raw.origin, outcome="rejected", rejected=raw)
+            continue
+        if store.has_raw(raw.id):
+            yield ItemResult(origin=raw.origin, outcome="duplicate")
+            continue
+        result = process(raw, opts)
+        if isinstance(result, Rejected):
+            store.save_rejection(result)
+            yield ItemResult(origin=raw.origin, outcome="rejected", rejected=result)
+            continue
+        article, events = result
+        if store.has_article(article.id):
+            store.mark_seen(raw.id, article.id, raw.origin)
+            yield ItemResult(origin=raw.origin, outcome="duplicate", article_id=article.id)
+            continue
+        store.save(article, events)
+        yield ItemResult(origin=raw.origin, outcome="stored", article_id=article.id, events=tuple(events))
+
+
+def run(
+    sources: Iterable[str | Path],
+    *,
+    db: str | Path | None = None,
+    store: Store | None = None,
+    opts: Options | None = None,
+) -> RunReport:
+    """Ingest ``sources`` into the store at ``db`` (or the given ``store``) and report counts."""
+    own_store = store is None
+    target = store if store is not None else open_store(db)
+    report = RunReport()
+    started = time.perf_counter()
+    try:
+        for result in iter_run(sources, target, opts or Options()):
+            add_result(report, result)
+    finally:
+        report.seconds = time.perf_counter() - started
+        if own_store:
+            target.close()
+    return report
+
+
+def add_result(report: RunReport, result: ItemResult) -> None:
+    report.read += 1
+    if result.outcome == "stored":
+        report.stored += 1
+        report.events += len(result.events)
+    elif result.outcome == "duplicate":
+        report.duplicates += 1
+    elif result.rejected is not None:
+        report.rejected.append(result.rejected)
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            out.append(event)
+    return out

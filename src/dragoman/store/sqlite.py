@@ -1,0 +1,307 @@
+"""The SQLite store: WAL mode, one writer connection, content-derived keys.
+
+Writes for one article (the article row, its events, their actors, sources and evidence) commit in
+one transaction with ``INSERT OR IGNORE``, so an interrupted ingest can simply be run again and a
+re-ingest changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dragoman.errors import StoreError
+from dragoman.model import Article, DateValue, Event, Rejected, content_id, event_from_dict
+from dragoman.store import migrations
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventQuery:
+    """Filters for ``Store.events``; every field is optional and they combine with AND."""
+
+    actor: str | None = None  # a name, ISO3/IGO code, or "CODE SECTOR" such as "IRN GOV"
+    event_type: str | None = None
+    status: str | None = None
+    since: str | None = None  # ISO date, compared with the event's date (start, else end)
+    until: str | None = None
+    text: str | None = None  # words in the evidence sentence
+    article_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RejectedRow:
+    origin: str
+    stage: str
+    reason: str
+    first_seen: str
+    last_seen: str
+    times: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "origin": self.origin,
+            "stage": self.stage,
+            "reason": self.reason,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "times": self.times,
+        }
+
+
+class Store:
+    """Articles, events and rejected inputs in one SQLite file (``":memory:"`` for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._con.execute("PRAGMA journal_mode=WAL")
+            self._con.execute("PRAGMA synchronous=NORMAL")
+            self._con.execute("PRAGMA foreign_keys=ON")
+            self._con.execute("PRAGMA busy_timeout=10000")
+            migrations.apply(self._con)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open as a dragoman database ({e}); pass another --db") from e
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def has_raw(self, raw_id: str) -> bool:
+        return self._one("SELECT 1 FROM raw_seen WHERE raw_id = ?", raw_id) is not None
+
+    def has_article(self, article_id: str) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE id = ?", article_id) is not None
+
+    def save(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store an article and its events atomically; False if the article was already there."""
+        now = _now()
+        with self._transaction():
+            cur = self._con.execute(
+                "INSERT OR IGNORE INTO articles (id, raw_id, origin, url, title, outlet, author, published,"
+                " published_precision, published_source, published_text, text, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id, article.raw_id, article.origin, article.url, article.title, article.outlet,
+                    article.author, *_published_columns(article.published), article.text, now,
+                ),
+            )
+            new = cur.rowcount == 1
+            self._con.execute(
+                "INSERT OR IGNORE INTO raw_seen (raw_id, article_id, origin) VALUES (?,?,?)",
+                (article.raw_id, article.id, article.origin),
+            )
+            if new:
+                for event in events:
+                    self._insert_event(article.id, event)
+        return new
+
+    def mark_seen(self, raw_id: str, article_id: str, origin: str) -> None:
+        with self._transaction():
+            self._con.execute(
+                "INSERT OR IGNORE INTO raw_seen (raw_id, article_id, origin) VALUES (?,?,?)",
+                (raw_id, article_id, origin),
+            )
+
+    def save_rejection(self, rejected: Rejected) -> Rejected:
+        """Record a rejected item once per (origin, stage, reason); repeats bump its counter."""
+        key = content_id("x", rejected.origin, rejected.stage, rejected.reason)
+        now = _now()
+        with self._transaction():
+            self._con.execute(
+                "INSERT INTO rejected (id, origin, stage, reason, first_seen, last_seen) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen, times = times + 1",
+                (key, rejected.origin, rejected.stage, rejected.reason, now, now),
+            )
+        return rejected
+
+    def _insert_event(self, article_id: str, event: Event) -> None:
+        record = event.to_dict()
+        date = event.date or DateValue(start=None, end=None, precision=None)
+        cur = self._con.execute(
+            "INSERT OR IGNORE INTO events (id, article_id, sentence_start, event_type, cameo, mode, status,"
+            " date_start, date_end, date_precision, location_text, location_country, track, round,"
+            " confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                event.id, article_id, event.evidence[0].start if event.evidence else 0, event.event_type,
+                event.cameo, event.mode, event.status, date.start, date.end, date.precision,
+                event.location.text if event.location else None,
+                event.location.country if event.location else None, event.track, event.round,
+                event.confidence, json.dumps(record, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+        if cur.rowcount != 1:
+            return
+        actors = [a for a in (*event.participants, event.mediator) if a is not None]
+        self._con.executemany(
+            "INSERT OR IGNORE INTO event_actors (event_id, position, role, name, country, sector, text)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(event.id, i, a.role, a.name, a.country, a.sector, a.text) for i, a in enumerate(actors)],
+        )
+        self._con.executemany(
+            "INSERT OR IGNORE INTO event_sources (event_id, doc_id, outlet, url, attributed_to) VALUES (?,?,?,?,?)",
+            [(event.id, s.doc_id, s.outlet, s.url, s.attributed_to) for s in event.sources],
+        )
+        self._con.executemany(
+            'INSERT OR IGNORE INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?)',
+            [(event.id, e.doc_id, e.sentence, e.start, e.end) for e in event.evidence],
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        return list(self.iter_events(query))
+
+    def iter_events(self, query: EventQuery | None = None) -> Iterator[Event]:
+        """Events matching ``query``, ordered by date then id so output is deterministic."""
+        q = query or EventQuery()
+        where, args = _event_filters(q)
+        sql = (
+            "SELECT record FROM events e"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date_start, e.date_end), e.article_id, e.sentence_start, e.id"
+        )
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            args.append(q.limit)
+        for (record,) in self._con.execute(sql, args):
+            yield event_from_dict(json.loads(record))
+
+    def to_pandas(self, query: EventQuery | None = None):  # type: ignore[no-untyped-def]
+        """The matching events as a pandas DataFrame (one flat row each, as in the CSV export)."""
+        return events_to_pandas(self.events(query))
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._one("SELECT record FROM events WHERE id = ?", event_id)
+        if row is None:
+            row = self._one("SELECT record FROM events WHERE id LIKE ? ORDER BY id LIMIT 1", event_id + "%")
+        return event_from_dict(json.loads(row[0])) if row else None
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._one(
+            "SELECT id, raw_id, origin, title, text, url, outlet, author, published, published_precision,"
+            " published_source, published_text FROM articles WHERE id = ?",
+            article_id,
+        )
+        return _article_from_row(row) if row else None
+
+    def articles(self) -> list[Article]:
+        rows = self._con.execute(
+            "SELECT id, raw_id, origin, title, text, url, outlet, author, published, published_precision,"
+            " published_source, published_text FROM articles ORDER BY published, id"
+        )
+        return [_article_from_row(r) for r in rows]
+
+    def rejected(self) -> list[RejectedRow]:
+        rows = self._con.execute(
+            "SELECT origin, stage, reason, first_seen, last_seen, times FROM rejected ORDER BY first_seen, origin"
+        )
+        return [RejectedRow(origin=r[0], stage=r[1], reason=r[2], first_seen=r[3], last_seen=r[4], times=r[5]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self._one(f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed table names
+            for table in ("articles", "events", "rejected")
+        }
+
+    def schema_version(self) -> int:
+        return max(migrations.applied(self._con), default=0)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _one(self, sql: str, *args: object) -> tuple | None:  # type: ignore[type-arg]
+        return self._con.execute(sql, args).fetchone()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._con)
+
+
+class _Transaction:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+
+    def __enter__(self) -> None:
+        self._con.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self._con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _event_filters(q: EventQuery) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if q.event_type:
+        where.append("e.event_type = ?")
+        args.append(q.event_type.upper())
+    if q.status:
+        where.append("e.status = ?")
+        args.append(q.status.lower())
+    if q.since:
+        where.append("coalesce(e.date_end, e.date_start) >= ?")
+        args.append(q.since)
+    if q.until:
+        where.append("coalesce(e.date_start, e.date_end) <= ?")
+        args.append(q.until)
+    if q.article_id:
+        where.append("e.article_id = ?")
+        args.append(q.article_id)
+    if q.text:
+        where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence LIKE ?)")
+        args.append(f"%{q.text}%")
+    if q.actor:
+        parts = q.actor.split()
+        if len(parts) == 2 and parts[0].isupper() and parts[1].isupper():
+            where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ? AND a.sector = ?)")
+            args.extend(parts)
+        else:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
+                " AND (a.country = ? OR a.name LIKE ? OR a.text LIKE ?))"
+            )
+            args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
+    return where, args
+
+
+def _published_columns(value: DateValue | None) -> tuple[str | None, ...]:
+    if value is None:
+        return (None, None, None, None)
+    return (value.start, value.precision, value.source, value.text)
+
+
+def _article_from_row(row: tuple) -> Article:  # type: ignore[type-arg]
+    published = (
+        DateValue(start=row[8], end=row[8], precision=row[9], source=row[10], text=row[11]) if row[8] else None
+    )
+    return Article(
+        id=row[0], raw_id=row[1], origin=row[2], title=row[3], text=row[4], url=row[5], outlet=row[6],
+        author=row[7], published=published,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def events_to_pandas(events: Sequence[Event]):  # type: ignore[no-untyped-def]
+    """A DataFrame with one flat row per event (the CSV columns); needs pandas."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise StoreError("to_pandas() needs pandas: pip install 'dragoman[parquet]'") from e
+    from dragoman.export import FLAT_COLUMNS, flat_record
+
+    return pd.DataFrame([flat_record(e) for e in events], columns=list(FLAT_COLUMNS))

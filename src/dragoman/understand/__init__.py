@@ -1,0 +1,41 @@
+"""Understand stage: Article -> Annotations (sentences, actors, people, places, dates, attribution).
+
+Each reader is its own module with the signature ``find_X(text, sentences, ...)``; this module only
+runs them in order. People come after actors because a person's apposition ("Ali Larijani,
+secretary of Iran's Supreme National Security Council") absorbs the country mention inside it.
+"""
+
+from __future__ import annotations
+
+from dragoman.model import Annotations, Article
+from dragoman.options import UnderstandOptions
+from dragoman.understand.actors import find_actors
+from dragoman.understand.attribution import find_attributions
+from dragoman.understand.dates import find_dates
+from dragoman.understand.people import find_people
+from dragoman.understand.places import find_places
+from dragoman.understand.sentences import split_sentences
+
+__all__ = ["annotate", "split_sentences"]
+
+
+def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
+    """Read one article: every mention carries its sentence index and offsets into article.text."""
+    text = article.text
+    sentences = split_sentences(text)
+    actors = find_actors(text, sentences)
+    people = find_people(text, sentences, actors)
+    return Annotations(
+        article_id=article.id,
+        sentences=sentences,
+        actors=_merge_people(actors, people),
+        places=tuple(find_places(text, sentences, min_population=opts.min_city_population)),
+        dates=tuple(find_dates(text, sentences, article.published)),
+        attributions=tuple(find_attributions(text, sentences)),
+    )
+
+
+def _merge_people(actors, people):  # type: ignore[no-untyped-def]
+    """People replace the actor mentions they overlap; the result is sorted by position."""
+    kept = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in people)]
+    return tuple(sorted([*kept, *people], key=lambda m: (m.start, m.end)))
