@@ -1,7 +1,7 @@
 """The records that flow between pipeline stages.
 
     RawDocument --clean--> Article --understand--> Annotations --coding--> Event
-                      \--> Rejected (recorded, the batch goes on)
+                      +--> Rejected (recorded, the batch goes on)
 
 Every record is a frozen dataclass: stages pass records, never dicts of dicts.
 ``to_dict()`` gives the JSON shape of ../shared/ontology/README.md ("The dragoman record").
