@@ -12,7 +12,7 @@ from dragoman.options import UnderstandOptions
 from dragoman.understand.actors import find_actors
 from dragoman.understand.attribution import find_attributions
 from dragoman.understand.dates import find_dates
-from dragoman.understand.people import find_people
+from dragoman.understand.people import find_people, merge_people
 from dragoman.understand.places import find_places
 from dragoman.understand.sentences import split_sentences
 
@@ -28,14 +28,9 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     return Annotations(
         article_id=article.id,
         sentences=sentences,
-        actors=_merge_people(actors, people),
+        actors=tuple(merge_people(actors, people)),
         places=tuple(find_places(text, sentences, min_population=opts.min_city_population)),
         dates=tuple(find_dates(text, sentences, article.published)),
         attributions=tuple(find_attributions(text, sentences)),
     )
 
-
-def _merge_people(actors, people):  # type: ignore[no-untyped-def]
-    """People replace the actor mentions they overlap; the result is sorted by position."""
-    kept = [a for a in actors if not any(p.start < a.end and a.start < p.end for p in people)]
-    return tuple(sorted([*kept, *people], key=lambda m: (m.start, m.end)))
