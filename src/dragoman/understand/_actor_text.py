@@ -1,0 +1,73 @@
+"""Word tokens with character offsets, shared by the gazetteer, actors and people modules.
+
+A token is a word ("Iran", "al-Sudani", "d'Ivoire", "G7"), a dotted abbreviation ("U.S.", "U.S",
+"D.C."), a possessive ending ("'s", "’s") or one punctuation character. Each carries a
+normalised form for lookups: case-folded, without diacritics, dots or curly apostrophes
+("U.S." -> "us", "Türkiye" -> "turkiye", "Iran’s" -> "iran" + "'s").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+_TOKEN = re.compile(
+    r"[A-Z](?:\.[A-Z])+\.?"  # U.S.  U.S  U.N.  D.C.
+    r"|[^\W_]\w*(?:(?:-|['’](?!s\b))[^\W_]\w*)*"  # words with inner hyphens and apostrophes
+    r"|['’]s\b"  # possessive
+    r"|\S"  # any other character
+)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@functools.lru_cache(maxsize=100_000)
+def normalise(word: str) -> str:
+    """The lookup form of one token."""
+    w = word.replace("’", "'")
+    if "." in w and len(w) > 1:
+        w = w.replace(".", "")
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return w.casefold()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in _TOKEN.finditer(text)
+    ]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The lookup key of a lexicon phrase: the norms of its tokens."""
+    return tuple(normalise(m.group()) for m in _TOKEN.finditer(phrase))
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(phrase)]
+
+
+def is_acronym(word: str) -> bool:
+    """Short all-capital forms ("US", "U.S.", "UN", "EU", "UAE") that must match case-sensitively."""
+    letters = word.replace(".", "")
+    return 1 < len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def all_caps(word: str) -> bool:
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters.isupper()

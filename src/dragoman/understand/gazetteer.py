@@ -1,0 +1,428 @@
+"""The actor gazetteer: every surface form that can name an actor, indexed once.
+
+    load_gazetteer() -> Gazetteer          (functools.cache: built once per process)
+    gaz.scan(tokens) -> [Unit]             leftmost-longest matches, no overlaps
+    gaz.lookup("U.S.") -> (Entry, ...)     one surface form
+
+Built from the package data in ``data/actors`` (see its README for sources and licences):
+
+* ``countries.jsonl``: names, aliases, demonyms (and their plurals), capitals. Dependencies
+  carry their state's code ("Puerto Rico" -> USA); ambiguous forms list every reading
+  ("Congolese": COD, then COG) and the resolver picks one from the article;
+* ``igos.jsonl``: organisations with their PLOVER slot (UNO, EUR, IGO, NGO);
+* ``metonyms.yaml``: seats of government besides capitals ("the Kremlin", "Brussels"), capitals
+  that are never actors, names that are also people's names, and longer names that are not
+  actors ("the Washington Post");
+* ``groups.yaml``: named state organs and non-state groups ("the IRGC", "Hezbollah");
+* ``agents.yaml`` (ours) and ``agents_phoenix.yaml`` (from PETRARCH2): role nouns and sectors;
+* ``leaders.jsonl``: office holders in office at their source's snapshot, by name.
+
+Case: a short all-capital form ("US", "UN", "EU", "UAE") matches only in capitals, so the
+pronoun "us" is never the United States; a capitalised form needs a capital initial ("Chad",
+"Turkey", but not "turkey"); lower-case forms (role nouns) match in any case. Dots, diacritics
+and curly apostrophes are ignored ("U.S" = "U.S." = "US", "Elysee" = "Élysée").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dragoman.errors import DataFileError
+from dragoman.understand._actor_text import (
+    Token,
+    all_caps,
+    is_acronym,
+    phrase_key,
+    phrase_tokens,
+    tokenize,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Entry", "Gazetteer", "Leader", "Unit", "analyse", "load_gazetteer"]
+
+_DATA = "data/actors"
+# When one form has several readings, the first kind in this order wins.
+KINDS = ("block", "group", "igo", "country", "seat", "demonym", "role")
+_PRIORITY = {k: i for i, k in enumerate(KINDS)}
+SLOT_NAMES = {"UNO": "United Nations", "EUR": "European Union"}
+_MAX_TOKENS = 8
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a surface form."""
+
+    kind: str  # block | group | igo | country | seat | demonym | role
+    name: str  # canonical name: "Iran", "European Union", "Hezbollah", "officials"
+    country: str | None = None  # ISO3 or slot (UNO, EUR, IGO, NGO, IMG)
+    sector: str | None = None
+    alternatives: tuple[str, ...] = ()  # every country an ambiguous form can mean, default first
+    standalone: bool = True  # role: an actor without a country
+    the: bool = False  # usually written with "the": a preceding "the" joins the mention
+    plural: bool = False  # demonym used as a noun for people ("Iranians")
+    state: bool = False  # group: an organ of a state (Actor.kind "state")
+    source: str = "ours"  # ours | phoenix | gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """An office holder in office at the snapshot of ``leaders.jsonl``."""
+
+    name: str
+    country: str
+    role: str
+    position: str | None
+    snapshot: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A gazetteer match over tokens ``i:j`` (``start``/``end`` are character offsets)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entry: Entry
+    part: bool = False  # one part of a hyphenated word ("US" in "US-Iran")
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Surface forms -> entries, plus the small word lists the resolvers need."""
+
+    index: dict[tuple[str, ...], tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # first norm -> longest key length
+    names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+    modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    name_like: frozenset[str] = frozenset()
+    leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)
+
+    def add(self, form: str, entry: Entry, *, override: bool = False) -> None:
+        """Index ``entry`` under ``form``; ``override`` drops earlier entries of its kind."""
+        words = phrase_tokens(form)
+        if words and words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]
+            if entry.kind != "role":
+                entry = _replace(entry, the=True)
+        if not words or len(words) > _MAX_TOKENS:
+            return
+        key = phrase_key(" ".join(words))
+        shape = "".join(_shape(w) for w in words)
+        current = self.index.get(key, ())
+        if override:
+            current = tuple((s, e) for s, e in current if e.kind != entry.kind)
+        if any(e == entry and s == shape for s, e in current):
+            return
+        merged = sorted([*current, (shape, entry)], key=lambda se: _PRIORITY[se[1].kind])
+        self.index[key] = tuple(merged)
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+    def name_of(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        return self.names.get(code, code)
+
+    def lookup(self, surface: str) -> tuple[Entry, ...]:
+        """Every reading of one surface form that passes the case rules ("us" finds nothing)."""
+        toks = tokenize(surface)
+        if toks and toks[0].norm == "the" and len(toks) > 1:
+            toks = toks[1:]
+        found = self.index.get(tuple(t.norm for t in toks), ())
+        return tuple(e for shape, e in found if _fits(shape, toks, 0))
+
+    def match_at(self, toks: Sequence[Token], i: int) -> tuple[int, Entry] | None:
+        """The longest entry starting at token ``i``: (end token, entry)."""
+        longest = self.first.get(toks[i].norm)
+        if not longest:
+            return None
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            found = self.index.get(tuple(t.norm for t in toks[i : i + n]))
+            if found:
+                for shape, entry in found:
+                    if _fits(shape, toks, i):
+                        return i + n, entry
+        return None
+
+    def scan(self, toks: Sequence[Token]) -> list[Unit]:
+        """Leftmost-longest matches over ``toks``; hyphenated country pairs are split."""
+        units: list[Unit] = []
+        i, n = 0, len(toks)
+        while i < n:
+            hit = self.match_at(toks, i)
+            if hit is not None:
+                j, entry = hit
+                units.append(Unit(i, j, toks[i].start, toks[j - 1].end, entry))
+                i = j
+                continue
+            if "-" in toks[i].text:
+                units.extend(self._hyphen_parts(toks[i], i))
+            i += 1
+        return units
+
+    def _hyphen_parts(self, tok: Token, i: int) -> Iterator[Unit]:
+        """ "US-Iran", "Russia-Ukraine", "Israeli-Palestinian": one unit per country part."""
+        parts, offset = [], tok.start
+        for piece in tok.text.split("-"):
+            parts.append((offset, piece))
+            offset += len(piece) + 1
+        found = []
+        for start, piece in parts:
+            ptoks = tokenize(piece)
+            hit = self.match_at(ptoks, 0) if len(ptoks) == 1 else None
+            if hit is None or hit[1].kind not in ("country", "demonym"):
+                return
+            found.append(Unit(i, i + 1, start, start + len(piece), hit[1], part=True))
+        if len(found) > 1:
+            yield from found
+
+    def leaders_named(self, toks: Sequence[Token]) -> tuple[Leader, ...]:
+        return self.leaders.get(tuple(t.norm for t in toks), ())
+
+
+def _shape(word: str) -> str:
+    if is_acronym(word):
+        return "A"
+    return "P" if word[0].isupper() else "-"
+
+
+def _fits(shape: str, toks: Sequence[Token], i: int) -> bool:
+    for k, s in enumerate(shape):
+        if s == "-":
+            continue
+        text = toks[i + k].text
+        if s == "A" and not all_caps(text):
+            return False
+        if s == "P" and not text[0].isupper():
+            return False
+    return True
+
+
+def _replace(entry: Entry, **changes: Any) -> Entry:
+    values = {f: getattr(entry, f) for f in entry.__dataclass_fields__}
+    values.update(changes)
+    return Entry(**values)
+
+
+def _plural(noun: str) -> str | None:
+    words = noun.split(" ")
+    last = words[-1]
+    if last.endswith(("s", "ce")) and not last.endswith("ss") or last in _NO_PLURAL:
+        return None
+    if last.endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
+        plural = last[:-1] + "ies"
+    elif last.endswith(("ss", "sh", "ch", "x")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return " ".join([*words[:-1], plural])
+
+
+_NO_PLURAL = frozenset(
+    {"police", "military", "media", "intelligence", "clergy", "public", "people", "staff",
+     "judiciary", "leadership", "opposition", "parliament", "congress", "senate", "cabinet",
+     "presidency", "navy", "army", "treasury", "administration", "government", "regime",
+     "junta", "gendarmerie", "law enforcement", "civil society", "industry", "business",
+     "counterpart", "state", "authority", "tv", "side"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4)
+def analyse(text: str) -> tuple[tuple[Token, ...], tuple[Unit, ...]]:
+    """Tokens and gazetteer matches of ``text``; the last few texts are kept, so the actors
+    and people readers of one article tokenise it once."""
+    toks = tuple(tokenize(text))
+    return toks, tuple(load_gazetteer().scan(toks))
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer built from ``data/actors``; built once per process."""
+    gaz = Gazetteer()
+    root = resources.files("dragoman").joinpath(_DATA)
+    metonyms = _yaml(root, "metonyms.yaml")
+    not_seats = {phrase_key(s) for s in metonyms.get("not_seats", [])}
+    _load_countries(gaz, root, not_seats)
+    _load_igos(gaz, root)
+    _load_seats(gaz, metonyms)
+    _load_groups(gaz, _yaml(root, "groups.yaml"))
+    _load_agents(gaz, root)
+    gaz.name_like = frozenset(" ".join(phrase_key(n)) for n in metonyms.get("name_like", []))
+    _load_leaders(gaz, root)
+    log.debug("actor gazetteer: %d surface forms", len(gaz.index))
+    return gaz
+
+
+def _yaml(root: Any, name: str) -> dict[str, Any]:
+    path = root.joinpath(name)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except yaml.YAMLError as e:
+        raise DataFileError(f"{_DATA}/{name}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise DataFileError(f"{_DATA}/{name}: expected a mapping at the top level")
+    return data
+
+
+def _jsonl(root: Any, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = root.joinpath(name).read_text(encoding="utf-8")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataFileError(f"{_DATA}/{name}:{lineno}: not valid JSON: {e}") from e
+
+
+def _need(row: dict[str, Any], keys: Iterable[str], where: str) -> None:
+    missing = [k for k in keys if k not in row]
+    if missing:
+        raise DataFileError(f"{where}: missing {', '.join(missing)}; add them or delete the entry")
+
+
+def _load_countries(gaz: Gazetteer, root: Any, not_seats: set[tuple[str, ...]]) -> None:
+    rows = list(_jsonl(root, "countries.jsonl"))
+    # An ambiguous form ("Congolese") is indexed once, on its default country's row, with the
+    # other readings as alternatives; the other rows leave it out.
+    default_of = {a["form"]: a["countries"][0] for _, row in rows for a in row.get("ambiguous", [])}
+    for lineno, row in rows:
+        _need(row, ("iso3", "country", "name", "aliases", "demonyms"), f"countries.jsonl:{lineno}")
+        code, name = row["country"], row["name"]
+        if code == row["iso3"]:
+            gaz.names[code] = name
+        ambiguous = {a["form"]: tuple(a["countries"]) for a in row.get("ambiguous", [])}
+
+        def mine(form: str, code: str = code) -> bool:
+            return default_of.get(form, code) == code
+
+        country = Entry("country", name, code, the=row.get("the", False), source="gazetteer")
+        for form in [name, *row["aliases"]]:
+            if mine(form):
+                gaz.add(form, _with_alternatives(country, ambiguous.get(form)))
+        for form in row["demonyms"]:
+            if mine(form):
+                entry = Entry("demonym", name, code, source="gazetteer")
+                gaz.add(form, _with_alternatives(entry, ambiguous.get(form)))
+        for form in row.get("demonym_plurals", []):
+            gaz.add(form, Entry("demonym", name, code, plural=True, source="gazetteer"))
+        if code != row["iso3"] or row.get("obsolete"):
+            continue  # a dependency's capital is not a seat of its state's government
+        for form in [row.get("capital"), *row.get("capital_alt", [])]:
+            if form and phrase_key(form) not in not_seats:
+                gaz.add(form, Entry("seat", name, code, sector="GOV", source="gazetteer"))
+    for slot, name in SLOT_NAMES.items():
+        gaz.names.setdefault(slot, name)
+
+
+def _with_alternatives(entry: Entry, codes: tuple[str, ...] | None) -> Entry:
+    return _replace(entry, alternatives=codes) if codes else entry
+
+
+def _load_igos(gaz: Gazetteer, root: Any) -> None:
+    for lineno, row in _jsonl(root, "igos.jsonl"):
+        _need(row, ("slot", "name", "aliases"), f"igos.jsonl:{lineno}")
+        entry = Entry("igo", row["name"], row["slot"], the=True, source="gazetteer")
+        for form in [row["name"], *row["aliases"]]:
+            gaz.add(form, entry)
+
+
+def _load_seats(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    for k, row in enumerate(data.get("seats", []), 1):
+        _need(row, ("names", "country"), f"metonyms.yaml: seats entry {k}")
+        code = row["country"]
+        name = row.get("name") or gaz.names.get(code, code)
+        entry = Entry("seat", name, code, sector=row.get("sector", "GOV"), the=True)
+        for form in row["names"]:
+            gaz.add(str(form), entry, override=True)  # "Brussels" is the EU, not Belgium
+    for form in data.get("not_actors", []):
+        gaz.add(str(form), Entry("block", str(form)))
+
+
+def _load_groups(gaz: Gazetteer, data: dict[str, Any]) -> None:
+    for k, row in enumerate(data.get("groups", []), 1):
+        _need(row, ("names", "country"), f"groups.yaml: groups entry {k} ({row.get('names')})")
+        kind = row.get("kind", "group")
+        if kind not in ("state", "group"):
+            raise DataFileError(f"groups.yaml: {row['names'][0]}: kind must be state or group")
+        entry = Entry(
+            "group",
+            row.get("name") or row["names"][0],
+            row["country"],
+            sector=row.get("sector"),
+            the=True,
+            state=kind == "state",
+        )
+        for form in row["names"]:
+            gaz.add(str(form), entry)
+
+
+def _load_agents(gaz: Gazetteer, root: Any) -> None:
+    ours = _yaml(root, "agents.yaml")
+    for k, group in enumerate(ours.get("agents", []), 1):
+        _need(group, ("sector", "nouns"), f"agents.yaml: agents entry {k}")
+        for noun in group["nouns"]:
+            noun = str(noun)
+            entry = Entry("role", noun.lower(), None, sector=group["sector"],
+                          standalone=bool(group.get("standalone", True)))  # fmt: skip
+            gaz.add(noun, entry)
+            plural = _plural(noun)
+            if plural and not gaz.index.get(phrase_key(plural)):
+                gaz.add(plural, _replace(entry, name=plural.lower()))
+    gaz.modifiers = frozenset(str(m).lower() for m in ours.get("modifiers", []))
+    gaz.former = frozenset(str(m).lower() for m in ours.get("former", []))
+    phoenix = _yaml(root, "agents_phoenix.yaml")
+    for sector, nouns in phoenix.get("sectors", {}).items():
+        for noun in nouns:
+            key = phrase_key(str(noun))
+            if any(e.kind == "role" for _, e in gaz.index.get(key, ())):
+                continue  # ours wins
+            entry = Entry(
+                "role", str(noun), None, sector=sector, standalone=False, source="phoenix"
+            )
+            gaz.add(str(noun), entry)
+            plural = _plural(str(noun))
+            if plural and not gaz.index.get(phrase_key(plural)):
+                gaz.add(plural, _replace(entry, name=plural))
+
+
+def _load_leaders(gaz: Gazetteer, root: Any) -> None:
+    by_name: dict[tuple[str, ...], list[Leader]] = {}
+    for lineno, row in _jsonl(root, "leaders.jsonl"):
+        _need(row, ("name", "country", "role", "snapshot"), f"leaders.jsonl:{lineno}")
+        leader = Leader(
+            row["name"], row["country"], row["role"], row.get("position"), row["snapshot"]
+        )
+        for form in {row["name"], *row.get("aliases", []), *_spelling_variants(row["name"])}:
+            key = phrase_key(form)
+            if len(key) >= 2:
+                by_name.setdefault(key, []).append(leader)
+    for key, found in by_name.items():
+        countries = {f.country for f in found}
+        if len(countries) == 1:  # two people of one name in two countries: no reading
+            gaz.leaders[key] = tuple(sorted(found, key=lambda f: f.snapshot, reverse=True))
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """Transliteration variants news uses: "Zelenskyy" / "Zelensky" / "Zelenskiy"."""
+    out = []
+    for a, b in (("yy", "y"), ("iy", "y"), ("y", "yy")):
+        if name.endswith(a):
+            out.append(name[: -len(a)] + b)
+    return out
