@@ -1,0 +1,386 @@
+"""The rule coder ("rules.v1"): one pass over an article's sentences, in order.
+
+For each sentence: sports guard, trigger matches, status reading (dropping history, negation and
+noun triggers without a cue), roles, then one Event per act. The article's earlier events are
+remembered for two things only: a round or talks named without parties ("The first round was held
+in Oman") take the parties of the last meeting reported, and a negated act that an earlier
+sentence reported ("no meeting took place") becomes that act, status denied.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+
+from dragoman.coding import evidence as ev
+from dragoman.coding._prefix import may_match, word_starts
+from dragoman.coding.lexicon import Lexicon, Trigger, load_lexicon
+from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
+from dragoman.coding.roles import Roles, assign_roles
+from dragoman.coding.rules import Match, find_matches, scopes, windows
+from dragoman.coding.status import Reading, StatusRules, Window, load_status_rules, read_status
+from dragoman.model import Actor, Annotations, Article, Event, Place, SentenceView
+from dragoman.options import CodingOptions
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RuleCoder"]
+
+_MEETING_ROLES = ("symmetric", "venue", "mediation")
+_WITH_MEDIATOR = ("CONSULT", "AGREE", "SUPPORT")
+_INHERITING = ("CONSULT", "SUPPORT")  # meetings, and signings (057) at them
+
+
+@dataclass(slots=True)
+class _ArticleState:
+    article: Article
+    published: str | None
+    published_year: int | None
+    last_parties: tuple[Actor, ...] = ()
+    reported: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+class RuleCoder:
+    """Explainable, deterministic coding from the patterns in data/coding/*.yaml."""
+
+    def __init__(self, opts: CodingOptions) -> None:
+        self.opts = opts
+        self.lexicon_: Lexicon = load_lexicon()
+        self.status_rules_: StatusRules = load_status_rules()
+
+    def code(self, article: Article, annotations: Annotations) -> list[Event]:
+        """Every event the article's sentences state, in text order."""
+        published = ev.publication(article)
+        state = _ArticleState(
+            article=article,
+            published=published,
+            published_year=int(published[:4]) if published and published[:4].isdigit() else None,
+        )
+        events: list[Event] = []
+        for view in _views(annotations):
+            events.extend(self._sentence(state, view))
+        return [e for e in events if e.confidence >= self.opts.min_confidence]
+
+    def _sentence(self, state: _ArticleState, view: SentenceView) -> list[Event]:
+        text = view.sentence.text
+        cues = self.lexicon_.cues
+        index = word_starts(text)
+        if (
+            cues.sports is not None
+            and may_match(index, cues.sports_prefixes)
+            and cues.sports.search(text)
+        ):
+            return []  # sports reporting: "attack", "fired a shot", "talks with the coach"
+        matches = find_matches(self.lexicon_, text, index)
+        if not matches:
+            return []
+        matches, wins, readings = self._read(state, view, matches)
+        if not matches:
+            return []
+        actors = sentence_actors(view, cues)
+        out: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        previous: Roles | None = None
+        for match, win, reading, scope in zip(matches, wins, readings, scopes(text, matches)):
+            clause = (
+                win.before_start,
+                win.before_start + len(win.before) + len(win.trigger) + len(win.after),
+            )
+            place = choose_place(actors, clause, match.start)
+            cut = reading.cue_start if reading.status in ("cancelled", "postponed") else None
+            for roles in assign_roles(
+                match,
+                scope,
+                clause,
+                actors,
+                sentence=text,
+                location_country=place.place.country if place else None,
+                cut=cut,
+                previous=previous,
+                speaker_is_actor=match.trigger.event_type in self.status_rules_.verbal_types,
+            ):
+                event = self._event(
+                    state, view, actors, match, win, reading, scope, roles, place, index
+                )
+                if event is None:
+                    continue
+                key = (
+                    event.event_type,
+                    event.status,
+                    event.source.country if event.source else None,
+                    event.target.country if event.target else None,
+                    frozenset(a.country for a in event.participants),
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(event)
+                previous = Roles(
+                    source=event.source,
+                    target=event.target,
+                    participants=event.participants,
+                    named=roles.named,
+                    subject=roles.subject or event.source,
+                )
+        out = _merge_denials(out)
+        for event in out:
+            self._remember(state, event)
+        return out
+
+    def _read(
+        self, state: _ArticleState, view: SentenceView, matches: list[Match]
+    ) -> tuple[list[Match], list[Window], list[Reading]]:
+        """Drop matches that code nothing; windows widen when a neighbour is dropped."""
+        text = view.sentence.text
+        while True:
+            wins = windows(self.status_rules_, text, matches, attributed=bool(view.attributions))
+            readings = [
+                read_status(
+                    self.status_rules_,
+                    w,
+                    event_type=m.trigger.event_type,
+                    noun=m.trigger.kind == "noun",
+                    published_year=state.published_year,
+                )
+                for m, w in zip(matches, wins)
+            ]
+            keep = [
+                i
+                for i, (m, r) in enumerate(zip(matches, readings))
+                if not (r.history or r.circumstantial)
+                and not (m.trigger.kind == "noun" and r.status is None and not r.negated)
+            ]
+            if len(keep) == len(matches):
+                return matches, wins, readings
+            matches = [matches[i] for i in keep]
+
+    def _event(
+        self,
+        state: _ArticleState,
+        view: SentenceView,
+        actors: SentenceActors,
+        match: Match,
+        win: Window,
+        reading: Reading,
+        scope: tuple[int, int],
+        roles: Roles,
+        place: PlaceAt | None,
+        index: dict[str, list[int]],
+    ) -> Event | None:
+        trig = match.trigger
+        cues = self.lexicon_.cues
+        status = reading.status
+        inherited = False
+        if not roles.participants:
+            found, inherited = self._inherit(state, trig, status)
+            if not found.participants:
+                return None
+            roles = replace(
+                roles, source=found.source, target=found.target, participants=found.participants
+            )
+        if status == "denied":
+            roles = _with_denier(roles, actors, reading.cue_start)
+        if len(roles.participants) == 1 and trig.roles in _MEETING_ROLES:
+            roles = self._complete(state, trig, roles)
+        countries = frozenset(a.country for a in roles.participants if a.country)
+        if (
+            trig.event_type in _INHERITING
+            and trig.roles in _MEETING_ROLES
+            and len(roles.participants) < 2
+            and status != "denied"
+        ):
+            return None  # a meeting or a signing has two sides; a denial may name one
+        if reading.negated and status not in ("cancelled", "postponed", "denied"):
+            prior = any(t == trig.event_type and c & countries for t, c in state.reported)
+            if not (prior and roles.named):
+                log.debug("negated, not coded: %r", match.text)
+                return None
+            status = "denied"
+        if (
+            trig.event_type in self.lexicon_.ontology.requires_recipient
+            and roles.target is None
+            and len(roles.participants) < 2
+        ):
+            return None
+        default = status is None
+        status = status or "occurred"
+        clause = (
+            win.before_start,
+            win.before_start + len(win.before) + len(win.trigger) + len(win.after),
+        )
+        verbal = trig.event_type in self.status_rules_.verbal_types
+        date, stated = ev.choose_date(
+            view,
+            window=clause,
+            scope=scope,
+            anchor=match.start,
+            status=status,
+            published=state.published,
+            modifier=self.status_rules_.date_modifier,
+            strict=verbal,
+        )
+        if stated and status in ("planned", "hypothetical") and ev.is_past(date, state.published):
+            # "confirmed on Tuesday that it would host the round": when it was said
+            date, stated = ev.default_date(status, state.published), False
+        if stated and ev.is_old(date, state.published, self.status_rules_.max_age_days):
+            return None
+        if default and stated and not verbal and ev.is_future(date, state.published):
+            status = "planned"
+        location = ev.venue_place(place, roles)
+        mediator = roles.mediator if trig.event_type in _WITH_MEDIATOR else None
+        mode, cameo, participants = trig.mode, trig.cameo, roles.participants
+        if trig.event_type == "CONSULT" and trig.roles in _MEETING_ROLES and mode is None:
+            mode, cameo, participants = _meeting_mode(cameo, participants, mediator, location)
+        noun = trig.kind == "noun"
+        final = Roles(
+            source=roles.source,
+            target=roles.target,
+            participants=participants,
+            mediator=mediator,
+            implied=roles.implied,
+            named=roles.named,
+        )
+        return Event(
+            id=ev.event_id(
+                state.article, view, cameo, roles.source, roles.target, participants, match.start
+            ),
+            event_type=trig.event_type,
+            cameo=cameo,
+            status=status,
+            mode=mode,
+            context=trig.context,
+            source=roles.source,
+            target=roles.target,
+            participants=participants,
+            mediator=mediator,
+            location=location,
+            date=date,
+            round=ev.round_number(cues, view.sentence.text, scope)
+            if trig.event_type == "CONSULT"
+            else None,
+            topics=ev.topics(cues, view.sentence.text[scope[0] : scope[1]], index),
+            sources=(ev.make_source(state.article, view),),
+            evidence=(ev.make_evidence(state.article, view),),
+            confidence=ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
+            trigger=match.text,
+        )
+
+    @staticmethod
+    def _inherit(state: _ArticleState, trig: Trigger, status: str | None) -> tuple[Roles, bool]:
+        """Parties for a meeting or a signing whose sentence names none: those of the last
+        meeting the article reported ("The first round was held in Oman"). A hypothetical one
+        takes them only when it names a known process's meeting ("the round could be held")."""
+        if (
+            trig.event_type in _INHERITING
+            and trig.roles in _MEETING_ROLES
+            and state.last_parties
+            and status != "denied"
+            and (status != "hypothetical" or trig.anaphoric)
+        ):
+            return Roles(participants=state.last_parties), True
+        return Roles(), False
+
+    @staticmethod
+    def _complete(state: _ArticleState, trig: Trigger, roles: Roles) -> Roles:
+        """A meeting needs two sides. With one named, the last meeting's parties stand in when
+        they include it ("Armenia held talks"), or when the trigger names a known process's
+        meeting ("The Washington round had ended ..., and officials ... for Abu Dhabi")."""
+        if trig.event_type not in _INHERITING or not state.last_parties:
+            return roles
+        (one,) = {a.country for a in roles.participants}
+        if trig.anaphoric or one in {a.country for a in state.last_parties}:
+            return replace(roles, participants=state.last_parties)
+        return roles
+
+    @staticmethod
+    def _remember(state: _ArticleState, event: Event) -> None:
+        countries = frozenset(a.country for a in event.participants if a.country)
+        state.reported.append((event.event_type, countries))
+        if (
+            event.event_type in _WITH_MEDIATOR
+            and event.source is None
+            and len(countries) >= 2
+            and event.status != "hypothetical"
+        ):
+            state.last_parties = tuple(a.with_role("party") for a in event.participants)
+
+
+def _with_denier(roles: Roles, actors: SentenceActors, cue_start: int | None) -> Roles:
+    """ "Tehran denied that its negotiators had met US officials": Tehran is a party."""
+    if cue_start is None:
+        return roles
+    known = {a.country for a in roles.participants}
+    for m in sorted((*actors.principals, *actors.speakers), key=lambda m: m.start):
+        if m.end <= cue_start and m.actor.country and m.actor.country not in known:
+            party = m.actor.with_role("party" if roles.source is None else "source")
+            return replace(roles, participants=(*roles.participants, party))
+    return roles
+
+
+def _merge_denials(events: list[Event]) -> list[Event]:
+    """ "X reported that A and B had met; B dismissed the report, saying no such meeting took
+    place": one event, the one reported, status denied, with the denying party added."""
+    out: list[Event] = []
+    for event in events:
+        earlier = next(
+            (
+                e
+                for e in out
+                if event.status == "denied"
+                and e.event_type == event.event_type
+                and e.status != "denied"
+            ),
+            None,
+        )
+        if earlier is None:
+            out.append(event)
+            continue
+        known = {(a.country, a.sector) for a in earlier.participants}
+        added = tuple(a for a in event.participants if (a.country, a.sector) not in known)
+        merged = replace(
+            earlier,
+            status="denied",
+            participants=earlier.participants + added,
+            evidence=earlier.evidence,
+            confidence=min(earlier.confidence, event.confidence),
+        )
+        out[out.index(earlier)] = merged
+    return out
+
+
+def _meeting_mode(
+    cameo: str, participants: tuple[Actor, ...], mediator: Actor | None, location: Place | None
+) -> tuple[str | None, str, tuple[Actor, ...]]:
+    """A meeting with a mediator or at a third country's venue is third-party (044 for a plain
+    meeting, 046 kept for talks); a venue in a party's country makes that party the host."""
+    where = location.country if location is not None else None
+    countries = {a.country for a in participants}
+    if mediator is not None or (where and participants and where not in countries):
+        return "third-party", "044" if cameo == "040" else cameo, participants
+    if where and len(countries) >= 2:
+        hosted = tuple(a.with_role("host") if a.country == where else a for a in participants)
+        return None, cameo, hosted
+    return None, cameo, participants
+
+
+def _views(annotations: Annotations) -> list[SentenceView]:
+    """Annotations.in_sentence for every sentence, grouped in one pass instead of one per sentence."""
+    groups: dict[int, tuple[list, list, list, list]] = {
+        s.index: ([], [], [], []) for s in annotations.sentences
+    }
+    for slot, mentions in enumerate(
+        (annotations.actors, annotations.places, annotations.dates, annotations.attributions)
+    ):
+        for m in mentions:
+            if m.sentence in groups:
+                groups[m.sentence][slot].append(m)
+    return [
+        SentenceView(
+            sentence=s,
+            actors=tuple(groups[s.index][0]),
+            places=tuple(groups[s.index][1]),
+            dates=tuple(groups[s.index][2]),
+            attributions=tuple(groups[s.index][3]),
+        )
+        for s in annotations.sentences
+    ]

@@ -1,0 +1,227 @@
+"""Event assembly: date, location, round, topics, confidence, sources, evidence and a stable id.
+
+Everything a coded event says about *where it came from* is set here, from the article and the
+sentence, so that an event can always be traced back to the words that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dragoman.coding._prefix import may_match
+from dragoman.coding.lexicon import Cues
+from dragoman.coding.mentions import PlaceAt
+from dragoman.coding.roles import Roles
+from dragoman.coding.status import FUTURE
+from dragoman.model import (
+    Actor,
+    Article,
+    DateMention,
+    DateValue,
+    Evidence,
+    Place,
+    SentenceView,
+    Source,
+    content_id,
+)
+
+__all__ = [
+    "choose_date",
+    "confidence",
+    "default_date",
+    "event_id",
+    "is_old",
+    "make_evidence",
+    "make_source",
+    "publication",
+    "round_number",
+    "topics",
+    "venue_place",
+]
+
+
+def publication(article: Article) -> str | None:
+    """The article's publication date, ISO, or None."""
+    return article.published.start if article.published is not None else None
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def choose_date(
+    view: SentenceView,
+    *,
+    window: tuple[int, int],
+    scope: tuple[int, int],
+    anchor: int,
+    status: str,
+    published: str | None,
+    modifier: re.Pattern[str] | None = None,
+    strict: bool = False,
+) -> tuple[DateValue, bool]:
+    """The date of the act and whether the text gave it.
+
+    The date mention nearest the trigger, inside its clause first, then its scope, then the
+    sentence (with ``strict``, the clause only); without one, the publication date bounds the
+    act (ontology README, "date").
+    """
+    base = view.sentence.start
+    quoted = [(a.start - base, a.end - base) for a in view.attributions]
+    best: tuple[tuple[int, int], DateMention] | None = None
+    for d in view.dates:
+        s, e = d.start - base, d.end - base
+        if any(qs <= s and e <= qe for qs, qe in quoted):
+            continue  # "..., the ministry said on Friday": when it was said, not when it happened
+        if modifier is not None and modifier.match(view.sentence.text, e):
+            continue  # "the 1998-99 war": the date of a thing named, not of the act
+        where = (
+            0 if window[0] <= s and e <= window[1] else 1 if scope[0] <= s and e <= scope[1] else 2
+        )
+        if strict and where:
+            continue  # a statement's date is in its own clause
+        distance = min(abs(s - anchor), abs(e - anchor))
+        key = (where, distance)
+        if best is None or key < best[0]:
+            best = (key, d)
+    if best is not None:
+        return best[1].value, True
+    return default_date(status, published), False
+
+
+def default_date(status: str, published: str | None) -> DateValue:
+    """No date in the text: publication ends a past act and starts a future one."""
+    if status in FUTURE:
+        return DateValue(start=published, end=None, precision=None, source="publication")
+    return DateValue(start=None, end=published, precision=None, source="publication")
+
+
+def is_old(value: DateValue, published: str | None, max_age_days: int) -> bool:
+    """Whether the act ended long before publication ("last year", "in 2023"): history."""
+    end, pub = _iso(value.end or value.start), _iso(published)
+    if end is None or pub is None:
+        return False
+    if value.precision == "year" and end.year < pub.year:
+        return True
+    return end < pub - timedelta(days=max_age_days)
+
+
+def is_past(value: DateValue, published: str | None) -> bool:
+    """Whether the period ends before publication."""
+    end, pub = _iso(value.end or value.start), _iso(published)
+    return end is not None and pub is not None and end < pub
+
+
+def is_future(value: DateValue, published: str | None) -> bool:
+    start, pub = _iso(value.start), _iso(published)
+    return start is not None and pub is not None and start > pub
+
+
+def venue_place(place: PlaceAt | None, roles: Roles) -> Place | None:
+    """The event's location: a visit's destination, the place after in/at, or the hosting actor."""
+    if roles.destination is not None:
+        return roles.destination.place
+    if place is not None:
+        return place.place
+    if roles.venue is not None and roles.venue.country:
+        v = roles.venue
+        return Place(text=v.text or v.name, name=v.name, country=v.country, kind="country")
+    return None
+
+
+def round_number(cues: Cues, text: str, scope: tuple[int, int]) -> int | None:
+    """The round an ordinal names ("the second round", "round 2"), nearest inside the scope."""
+    lo, hi = scope
+    for m in cues.rounds.finditer(text):
+        if lo <= m.start() and m.end() <= hi:
+            word = (m.group("word") or m.group("number") or "").lower()
+            if word.isdigit():
+                return int(word)
+            if word[:-2].isdigit():  # "2nd"
+                return int(word[:-2])
+            return cues.round_numbers.get(word)
+    return None
+
+
+def topics(cues: Cues, text: str, index: dict[str, list[int]] | None = None) -> tuple[str, ...]:
+    """Agenda tags found in ``text``; a tag inside a longer tag's match is not repeated.
+
+    ``index``: the sentence's word starts (_prefix.py); a tag that cannot start there is skipped.
+    """
+    spans: list[tuple[int, int]] = []
+    tags: list[str] = []
+    for tag, regex, wanted in cues.topics:
+        if index is not None and not may_match(index, wanted):
+            continue
+        for m in regex.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            spans.append((m.start(), m.end()))
+            if tag not in tags:
+                tags.append(tag)
+    return tuple(tags)
+
+
+def confidence(cues: Cues, roles: Roles, *, noun: bool, status: str, inherited: bool) -> float:
+    """A rule-based score: how much of the event the sentence itself states."""
+    w = cues.confidence
+    score = w.get("base", 0.5)
+    if roles.named:
+        score += w.get("actor_in_sentence", 0.0)
+    if (roles.source and roles.target) or len(roles.participants) >= 2:
+        score += w.get("both_sides", 0.0)
+    if roles.mediator is not None:
+        score += w.get("mediator", 0.0)
+    if roles.implied:
+        score += w.get("implied_actor", 0.0)
+    if inherited:
+        score += w.get("inherited_actors", 0.0)
+    if noun:
+        score += w.get("noun_trigger", 0.0)
+    if status in ("hypothetical", "denied"):
+        score += w.get("uncertain_status", 0.0)
+    return round(min(w.get("ceiling", 0.9), max(w.get("floor", 0.3), score)), 2)
+
+
+def make_source(article: Article, view: SentenceView) -> Source:
+    attributed = view.attributions[0].text if view.attributions else None
+    return Source(
+        doc_id=article.id,
+        outlet=article.outlet,
+        url=article.url,
+        attributed_to=attributed,
+        published=publication(article),
+    )
+
+
+def make_evidence(article: Article, view: SentenceView) -> Evidence:
+    s = view.sentence
+    return Evidence(doc_id=article.id, sentence=s.text, start=s.start, end=s.end)
+
+
+def event_id(
+    article: Article,
+    view: SentenceView,
+    cameo: str,
+    source: Actor | None,
+    target: Actor | None,
+    participants: tuple[Actor, ...],
+    trigger_start: int,
+) -> str:
+    """Stable across runs: the same article, sentence and reading give the same id."""
+    return content_id(
+        "e",
+        article.id,
+        view.sentence.index,
+        cameo,
+        source.country if source else None,
+        target.country if target else None,
+        tuple(a.country for a in participants),
+        view.sentence.start + trigger_start,
+    )

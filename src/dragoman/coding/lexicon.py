@@ -1,0 +1,283 @@
+"""The coder's lexicon: triggers.yaml and cues.yaml, validated against the ontology and compiled.
+
+    data/coding/triggers.yaml + cues.yaml --load_lexicon--> Lexicon(triggers, cues)
+
+Each trigger's CAMEO code must exist in cameo_codes.tsv with the trigger's PLOVER type, its mode
+must be a mode of that type, its contexts PLOVER's; anything else is a DataFileError naming
+``file:line``. The lexicon is loaded once per path and shared: it is immutable.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dragoman.coding._datafile import (
+    LINE,
+    compile_any,
+    compile_pattern,
+    data_path,
+    load_yaml,
+    read_macros,
+    where,
+)
+from dragoman.coding._prefix import prefixes
+from dragoman.coding.ontology import Ontology, load_ontology
+from dragoman.errors import DataFileError
+
+__all__ = ["Cues", "ImpliedActor", "Lexicon", "MediatorCue", "Trigger", "load_lexicon"]
+
+ROLES = ("symmetric", "directed", "passive", "domestic", "venue", "mediation", "from_to")
+KINDS = ("verb", "noun")
+_REQUIRED = ("id", "pattern", "event_type", "cameo", "mode", "context", "roles")
+_OPTIONAL = (
+    "kind",
+    "priority",
+    "subordinate",
+    "unless",
+    "agent",
+    "patient",
+    "target_from_place",
+    "anaphoric",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImpliedActor:
+    """An actor a trigger implies when the text names none ("protesters", "security forces")."""
+
+    name: str
+    sector: str | None
+    cue: re.Pattern[str] | None = None  # the patient is used only when its cue is in the sentence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    id: str
+    regex: re.Pattern[str]
+    event_type: str
+    cameo: str
+    mode: str | None
+    context: tuple[str, ...]
+    roles: str
+    kind: str = "verb"
+    priority: int = 0
+    subordinate: bool = False
+    unless: re.Pattern[str] | None = None
+    agent: ImpliedActor | None = None
+    patient: ImpliedActor | None = None
+    target_from_place: bool = False
+    anaphoric: bool = False  # names a known process's meeting ("the round"): parties carry over
+    line: int = 0
+    prefixes: frozenset[str] | None = None  # what a match starts with (a pre-check), or None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MediatorCue:
+    regex: re.Pattern[str]
+    role: str  # "mediator" | "intermediary"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cues:
+    mediator_before: tuple[MediatorCue, ...]
+    mediator_after: tuple[MediatorCue, ...]
+    mediator_mention: tuple[MediatorCue, ...]
+    location_prepositions: frozenset[str]
+    destination_prepositions: frozenset[str]
+    sports: re.Pattern[str] | None
+    sports_prefixes: frozenset[str] | None  # what a sports match starts with (_prefix.py)
+    mediator_hint: tuple[str, ...]  # a sentence with none of these has no mediator
+    topics: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]  # tag, regex, prefixes
+    rounds: re.Pattern[str]
+    round_numbers: dict[str, int]
+    confidence: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    cues: Cues
+    ontology: Ontology
+    # trigger positions by the 1-3 letters their matches start with; `unindexed` always run
+    by_prefix: dict[str, tuple[int, ...]]
+    unindexed: tuple[int, ...]
+
+
+@functools.cache
+def load_lexicon(triggers: str | None = None, cues: str | None = None) -> Lexicon:
+    """Load, validate and compile the trigger and cue files (the packaged ones by default)."""
+    ontology = load_ontology()
+    loaded = _load_triggers(Path(triggers) if triggers else data_path("triggers.yaml"), ontology)
+    by_prefix: dict[str, list[int]] = {}
+    for i, trig in enumerate(loaded):
+        for key in trig.prefixes or ():
+            by_prefix.setdefault(key, []).append(i)
+    return Lexicon(
+        triggers=loaded,
+        cues=_load_cues(Path(cues) if cues else data_path("cues.yaml")),
+        ontology=ontology,
+        by_prefix={k: tuple(v) for k, v in by_prefix.items()},
+        unindexed=tuple(i for i, t in enumerate(loaded) if t.prefixes is None),
+    )
+
+
+def _load_triggers(path: Path, ontology: Ontology) -> tuple[Trigger, ...]:
+    data = load_yaml(path)
+    macros = read_macros(path, data)
+    items = data.get("triggers")
+    if not isinstance(items, list) or not items:
+        raise DataFileError(f"{where(path, data)}: `triggers` must be a non-empty list")
+    seen: dict[str, str] = {}
+    out: list[Trigger] = []
+    for item in items:
+        at = where(path, item)
+        if not isinstance(item, Mapping):
+            raise DataFileError(f"{at}: each trigger must be a mapping with {', '.join(_REQUIRED)}")
+        tid = item.get("id")
+        name = f"trigger {tid!r}" if tid else "trigger"
+        missing = [k for k in _REQUIRED if k not in item]
+        if missing:
+            raise DataFileError(f"{at}: {name} has no {missing[0]!r}; add `{missing[0]}: ...`")
+        unknown = [k for k in item if k not in _REQUIRED and k not in _OPTIONAL and k != LINE]
+        if unknown:
+            known = ", ".join((*_REQUIRED, *_OPTIONAL))
+            raise DataFileError(f"{at}: {name} has unknown key {unknown[0]!r}; known keys: {known}")
+        if not isinstance(tid, str) or not tid:
+            raise DataFileError(f"{at}: trigger id must be a non-empty string")
+        if tid in seen:
+            raise DataFileError(f"{at}: trigger id {tid!r} is already used at {seen[tid]}")
+        seen[tid] = at
+        out.append(_trigger(item, at, name, macros, ontology))
+    missing_types = [t for t in ontology.types if not any(tr.event_type == t for tr in out)]
+    if missing_types:
+        raise DataFileError(f"{path}: no trigger codes {', '.join(missing_types)}; add some")
+    return tuple(out)
+
+
+def _trigger(
+    item: Mapping[str, Any], at: str, name: str, macros: dict[str, str], ontology: Ontology
+) -> Trigger:
+    cameo, mode, context = item["cameo"], item["mode"], item["context"]
+    if not isinstance(cameo, str):
+        raise DataFileError(f'{at}: {name}: cameo must be a quoted string, e.g. cameo: "046"')
+    if mode is not None and not isinstance(mode, str):
+        raise DataFileError(f"{at}: {name}: mode must be a PLOVER mode name or null")
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        raise DataFileError(f"{at}: {name}: context must be a list, e.g. [diplomatic] or []")
+    problem = ontology.check(
+        event_type=str(item["event_type"]), cameo=cameo, mode=mode, contexts=context
+    )
+    if problem:
+        raise DataFileError(f"{at}: {name}: {problem}")
+    roles, kind = item["roles"], item.get("kind", "verb")
+    if roles not in ROLES:
+        raise DataFileError(f"{at}: {name}: roles {roles!r} is not one of {', '.join(ROLES)}")
+    if kind not in KINDS:
+        raise DataFileError(f"{at}: {name}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    priority = item.get("priority", 0)
+    if not isinstance(priority, int):
+        raise DataFileError(f"{at}: {name}: priority must be an integer")
+    for flag in ("subordinate", "target_from_place", "anaphoric"):
+        if not isinstance(item.get(flag, False), bool):
+            raise DataFileError(f"{at}: {name}: {flag} must be true or false")
+    regex = compile_pattern(item["pattern"], macros, f"{at}: {name}")
+    return Trigger(
+        id=item["id"],
+        regex=regex,
+        event_type=item["event_type"],
+        cameo=cameo,
+        mode=mode,
+        context=tuple(context),
+        roles=roles,
+        kind=kind,
+        priority=priority,
+        subordinate=item.get("subordinate", False),
+        unless=compile_any(item.get("unless"), macros, f"{at}: {name}: unless"),
+        agent=_implied(item.get("agent"), at, f"{name}: agent", macros, ontology),
+        patient=_implied(item.get("patient"), at, f"{name}: patient", macros, ontology),
+        target_from_place=item.get("target_from_place", False),
+        anaphoric=item.get("anaphoric", False),
+        line=int(item.get(LINE, 0)),
+        prefixes=prefixes(regex),
+    )
+
+
+def _implied(
+    value: Any, at: str, name: str, macros: dict[str, str], ontology: Ontology
+) -> ImpliedActor | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or not isinstance(value.get("name"), str):
+        raise DataFileError(f"{at}: {name} must be a mapping with `name` and `sector`")
+    sector = value.get("sector")
+    if sector is not None and sector not in ontology.sectors:
+        raise DataFileError(f"{at}: {name}: sector {sector!r} is not in sectors.tsv")
+    cue = value.get("cue")
+    return ImpliedActor(
+        name=value["name"],
+        sector=sector,
+        cue=compile_pattern(cue, macros, f"{at}: {name}: cue") if cue is not None else None,
+    )
+
+
+def _load_cues(path: Path) -> Cues:
+    data = load_yaml(path)
+    macros = read_macros(path, data)
+    med = data.get("mediators")
+    if not isinstance(med, Mapping):
+        raise DataFileError(f"{where(path, data)}: `mediators` must map before/after/mention")
+
+    def mediator_cues(key: str) -> tuple[MediatorCue, ...]:
+        out = []
+        for item in med.get(key) or []:
+            at = where(path, item, med.get(LINE, 1))
+            if not isinstance(item, Mapping) or item.get("role") not in (
+                "mediator",
+                "intermediary",
+            ):
+                raise DataFileError(
+                    f"{at}: {key}: each cue needs `pattern` and `role: mediator` or "
+                    "`role: intermediary`"
+                )
+            regex = compile_pattern(item.get("pattern"), macros, f"{at}: {key}", words=False)
+            out.append(MediatorCue(regex=regex, role=item["role"]))
+        return tuple(out)
+
+    topics = []
+    for item in data.get("topics") or []:
+        at = where(path, item)
+        if not isinstance(item, Mapping) or not isinstance(item.get("tag"), str):
+            raise DataFileError(f"{at}: each topic needs `tag` and `pattern`")
+        regex = compile_pattern(item.get("pattern"), macros, at)
+        topics.append((item["tag"], regex, prefixes(regex)))
+    sports = compile_any(data.get("sports"), macros, f"{where(path, data)}: sports")
+    hint = med.get("hint") or []
+    if not isinstance(hint, list) or not all(isinstance(h, str) for h in hint):
+        raise DataFileError(f"{where(path, med)}: mediators.hint must be a list of words")
+    rounds = data.get("rounds")
+    if not isinstance(rounds, Mapping) or not isinstance(rounds.get("numbers"), Mapping):
+        raise DataFileError(f"{where(path, data)}: `rounds` needs `pattern` and `numbers`")
+    confidence = data.get("confidence") or {}
+    try:
+        conf = {str(k): float(v) for k, v in confidence.items() if k != LINE}
+    except (TypeError, ValueError) as e:
+        raise DataFileError(f"{where(path, confidence)}: confidence values must be numbers") from e
+    return Cues(
+        mediator_before=mediator_cues("before"),
+        mediator_after=mediator_cues("after"),
+        mediator_mention=mediator_cues("mention"),
+        location_prepositions=frozenset(data.get("location_prepositions") or ()),
+        destination_prepositions=frozenset(data.get("destination_prepositions") or ()),
+        sports=sports,
+        sports_prefixes=prefixes(sports) if sports is not None else None,
+        mediator_hint=tuple(h.lower() for h in hint),
+        topics=tuple(topics),
+        rounds=compile_pattern(rounds.get("pattern"), macros, where(path, rounds)),
+        round_numbers={str(k): int(v) for k, v in rounds["numbers"].items() if k != LINE},
+        confidence=conf,
+    )

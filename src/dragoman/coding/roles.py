@@ -1,0 +1,338 @@
+"""Who did what to whom in one sentence: participants, source, target, mediator and venue.
+
+    Match + scope + clause + SentenceActors --assign_roles--> [Roles]
+
+The trigger's ``roles`` hint (triggers.yaml) decides: symmetric, directed, passive, domestic,
+venue or mediation. Offsets are the sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from dragoman.coding.lexicon import ImpliedActor, Trigger
+from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors
+from dragoman.coding.rules import Match
+from dragoman.model import Actor
+
+__all__ = ["Roles", "assign_roles"]
+
+# A predicate whose subject is the previous act's: "met ... and agreed to", "when they agreed"
+_ELIDED = re.compile(
+    r"(?:(?:,\s*|\s)and\s+(?:(?:then|also|later|again|has|have|had|will|would|is|was)\s+){0,2}"
+    r"|\b(?:they|both\s+sides|the\s+two\s+(?:sides|countries|governments|delegations|leaders))"
+    r"\s+(?:(?:have|had|has|also|then|later|again|quickly|finally)\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who)\s+$", re.IGNORECASE)
+_COORDINATED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
+_NEAR_TARGET = 25  # characters: a visit's target actor follows the verb closely
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: Actor | None = None
+    target: Actor | None = None
+    participants: tuple[Actor, ...] = ()
+    mediator: Actor | None = None
+    venue: Actor | None = None  # a host that is only the venue ("Oman hosted the talks")
+    subject: Actor | None = None  # who acts: the source, the mediator, the host, or a party
+    destination: PlaceAt | None = None  # a visit's destination
+    implied: bool = False  # an actor came from a trigger default or the place
+    named: int = 0  # principal actors named in the sentence for this event
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per actor: a person stands for their country's other mentions beside it."""
+    people = {(m.actor.country, m.actor.sector) for m in mentions if m.actor.kind == "person"}
+    people_countries = {c for c, _ in people}
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for m in mentions:
+        a = m.actor
+        if (
+            a.kind != "person"
+            and a.country in people_countries
+            and any(
+                c == a.country and (s == a.sector or a.sector is None or s is None)
+                for c, s in people
+            )
+        ):
+            continue
+        key = (a.country, a.sector, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for a in actors:
+        key = (a.country, a.sector, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return tuple(out)
+
+
+def _implied(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:
+    return Actor(text=text, name=spec.name, country=country, sector=spec.sector, kind="group")
+
+
+def assign_roles(
+    match: Match,
+    scope: tuple[int, int],
+    clause: tuple[int, int],
+    actors: SentenceActors,
+    *,
+    sentence: str,
+    location_country: str | None,
+    cut: int | None = None,
+    previous: Roles | None = None,
+    speaker_is_actor: bool = False,
+) -> list[Roles]:
+    """Source, target and participants of one trigger (several Roles for a visit to two places).
+
+    ``cut``: the offset of a cancellation cue; the actors before it called the meeting off and are
+    left out when two others remain ("The EU called off the Serbia-Kosovo round").
+    ``previous``: the roles of the sentence's previous act, whose subject a domestic act with no
+    actor of its own shares ("the army was put on alert and units were moved ...").
+    ``speaker_is_actor``: a speech act with no subject named is the speaker's ("Kosovo's prime
+    minister said his government would not return to the table").
+    """
+    trig = match.trigger
+    symmetric = trig.roles in ("symmetric", "mediation", "venue")
+    if symmetric and _RELATIVE.search(sentence, 0, clause[0]):
+        clause = (scope[0], clause[1])  # "the delegations, which held talks": the antecedent's
+    inside = _in_clause(actors.principals, match, scope, clause, symmetric=symmetric)
+    if cut is not None:
+        rest = [m for m in inside if m.start >= cut]
+        if len({m.actor.country for m in rest if m.actor.country}) >= 2:
+            inside = rest
+    before = _dedupe([m for m in inside if m.end <= match.start])
+    after = _dedupe([m for m in inside if m.start >= match.start])
+    mediator = None
+    if actors.mediators:
+        med, role = actors.mediators[0]
+        mediator = med.actor.with_role(role)
+    speaker = actors.speakers[0].actor if actors.speakers else None
+    if _ELIDED.search(sentence[: match.start]):
+        # "met in Brussels ... and agreed to": the subject is the previous act's
+        shared = _shared_subject(previous, actors)
+        if shared is not None:
+            if trig.roles in ("symmetric", "mediation", "venue") and previous is not None:
+                return [_symmetric(previous.participants, mediator, named=previous.named)]
+            before = [Mention(match.start, match.start, shared)]
+    if trig.roles == "domestic":
+        if not before and previous is not None and previous.source is not None:
+            before = [Mention(match.start, match.start, previous.source)]
+        after = [m for m in after if m.end <= clause[1]]  # one side: not from another clause
+        country = location_country or (speaker.country if speaker else None)
+        return [_domestic(trig, before, after, sentence, country, mediator)]
+    if trig.roles == "mediation":  # "he would chair the talks": the speaker mediates
+        if mediator is None and before:
+            mediator, before = before[0].actor.with_role("mediator"), before[1:]
+        elif mediator is None and speaker is not None and speaker.country:
+            mediator = speaker.with_role("mediator")
+        parties = _unique([m.actor for m in (*before, *after) if m.actor.country])
+        return [replace(_symmetric(parties, mediator, named=len(parties)), subject=mediator)]
+    if trig.roles == "venue":  # "it would host the round": the speaker is the host
+        venue = before[0].actor if before else speaker
+        parties = _unique([m.actor for m in after if m.actor.country])
+        roles = _symmetric(parties, mediator, named=len(parties))
+        return [replace(roles, venue=venue, subject=venue)]
+    if trig.roles == "symmetric":
+        parties = _unique([m.actor for m in (*before, *after) if m.actor.country])
+        return [_symmetric(parties, mediator, named=len(parties))]
+    if trig.roles == "passive":
+        before, after = after, before
+    elif trig.roles == "from_to":  # "a message from Washington was delivered to Larijani"
+        before, after = after[:1], after[1:]
+    sources = [m.actor for m in before if m.actor.country]
+    targets = [m.actor for m in after if m.actor.country]
+    if not sources and speaker_is_actor and speaker is not None and speaker.country:
+        sources = [speaker]
+    if trig.target_from_place:  # "visited Iran", "travel to Geneva to lead ... talks with the US"
+        near = [m.actor for m in after if m.actor.country and m.start - match.end <= _NEAR_TARGET]
+        return _visits(match, scope, actors, sources, near, mediator, sentence)
+    source = sources[0] if sources else None
+    target = next((t for t in targets if source is None or t.country != source.country), None)
+    if target is None and targets:
+        target = targets[0]
+    return [_directed(source, target, mediator)]
+
+
+def _shared_subject(previous: Roles | None, actors: SentenceActors) -> Actor | None:
+    """The subject of a coordinated predicate: the previous act's source, or the sentence's
+    first actor ("the ministry said its units had returned fire, and accused Yerevan")."""
+    if previous is not None:
+        return previous.subject or previous.source or next(iter(previous.participants), None)
+    first = sorted((*actors.principals, *actors.speakers), key=lambda m: m.start)
+    return next((m.actor for m in first if m.actor.country), None)
+
+
+def _in_clause(
+    principals: tuple[Mention, ...],
+    match: Match,
+    scope: tuple[int, int],
+    clause: tuple[int, int],
+    *,
+    symmetric: bool,
+) -> list[Mention]:
+    """The actors of a trigger's clause; for a directed act, the wider scope when the clause
+    lacks a side.
+
+    "called off the Belgrade-Pristina round after an attack on a Kosovo police patrol": the
+    patrol is in another clause, and so are the parties of "The Geneva meeting will take place
+    on the same day as, but separately from, talks between the US and Iran". "would not return
+    to the table as long as Belgrade shelters the attackers": the target is past the boundary.
+    """
+    lo, hi = scope
+    wide = [m for m in principals if lo <= m.start and m.end <= hi]
+    narrow = [m for m in wide if clause[0] <= m.start and m.end <= clause[1]]
+    if symmetric:
+        return narrow
+    before = [m for m in narrow if m.end <= match.start] or [
+        m for m in wide if m.end <= match.start
+    ]
+    after = [m for m in narrow if m.start >= match.start] or [
+        m for m in wide if m.start >= match.start
+    ]
+    return before + after
+
+
+def _symmetric(parties: tuple[Actor, ...], mediator: Actor | None, *, named: int) -> Roles:
+    """Parties of a meeting or clash; the mediator's own country is not a party to it."""
+    if mediator is not None:
+        parties = tuple(a for a in parties if a.country != mediator.country)
+    return Roles(
+        participants=tuple(a.with_role("party") for a in parties),
+        mediator=mediator,
+        named=min(named, len(parties)),
+    )
+
+
+def _directed(source: Actor | None, target: Actor | None, mediator: Actor | None) -> Roles:
+    src = source.with_role("source") if source else None
+    tgt = target.with_role("target") if target else None
+    parts = tuple(a for a in (src, tgt) if a is not None)
+    return Roles(
+        source=src,
+        target=tgt,
+        participants=parts,
+        mediator=mediator,
+        named=len(parts),
+        subject=src,
+    )
+
+
+def _destinations(match: Match, hi: int, actors: SentenceActors, sentence: str) -> list[PlaceAt]:
+    """Places after "to"/"in" following the trigger, and those coordinated with them ("to Baku
+    and Yerevan"); not "talks with the United States" further on."""
+    out: list[PlaceAt] = []
+    for p in actors.places:
+        if not (match.start <= p.start and p.end <= hi and p.place.country):
+            continue
+        if p.preposition in actors.destination_prepositions or (
+            out and _COORDINATED_PLACE.fullmatch(sentence, out[-1].end, p.start)
+        ):
+            out.append(p)
+    return out
+
+
+def _visits(
+    match: Match,
+    scope: tuple[int, int],
+    actors: SentenceActors,
+    sources: list[Actor],
+    targets: list[Actor],
+    mediator: Actor | None,
+    sentence: str,
+) -> list[Roles]:
+    """ "would travel to Baku and Yerevan": one visit per destination, the place its location.
+
+    A visit needs a visitor: with no source named, nothing is coded.
+    """
+    if not sources:
+        return [Roles()]
+    source = sources[0]
+    _, hi = scope
+    places = {
+        p.place.country: p
+        for p in reversed(actors.places)
+        if match.start <= p.start and p.end <= hi and p.place.country
+    }
+    for p in _destinations(match, hi, actors, sentence):
+        if not any(t.country == p.place.country for t in targets):
+            place = p.place
+            targets.append(
+                Actor(text=place.text, name=place.name, country=place.country, sector="GOV")
+            )
+    out, seen = [], {source.country}
+    for target in targets:
+        if target.country in seen:
+            continue
+        seen.add(target.country)
+        roles = _directed(source, target, mediator)
+        out.append(replace(roles, destination=places.get(target.country)))
+    return out or [_directed(source, None, mediator)]
+
+
+def _domestic(
+    trig: Trigger,
+    before: list[Mention],
+    after: list[Mention],
+    sentence: str,
+    country: str | None,
+    mediator: Actor | None,
+) -> Roles:
+    """One side: the actors before the trigger (else after), else the trigger's implied actor."""
+    side = before or after
+    named = len(side)
+    implied = False
+    actors = [
+        m.actor
+        if m.actor.country or country is None
+        else Actor(
+            text=m.actor.text,
+            name=m.actor.name,
+            country=country,
+            sector=m.actor.sector,
+            kind=m.actor.kind,
+            title=m.actor.title,
+        )
+        for m in side
+    ]
+    actors = [a for a in actors if a.country]
+    if not actors and trig.agent is not None and country is not None:
+        actors, implied = [_implied(trig.agent, country, None)], True
+    if not actors:
+        return Roles(named=0)
+    source = actors[0].with_role("source")
+    target = None
+    if trig.patient is not None:
+        cue = trig.patient.cue.search(sentence) if trig.patient.cue is not None else None
+        if trig.patient.cue is None or cue:
+            text = cue.group() if cue else None
+            target = _implied(trig.patient, source.country, text).with_role("target")
+            implied = True
+    rest = [
+        a.with_role("party")
+        for a in actors[1:]
+        if (a.country, a.sector) != (source.country, source.sector)
+    ]
+    parts = _unique([source, *([target] if target else []), *rest])
+    return Roles(
+        source=source,
+        target=target,
+        participants=parts,
+        mediator=mediator if trig.event_type == "CONSULT" else None,
+        implied=implied,
+        subject=source,
+        named=named,
+    )

@@ -1,0 +1,109 @@
+"""Trigger matching and clause windows inside one sentence.
+
+    sentence text --find_matches--> [Match]   (overlaps resolved: priority, then length)
+    [Match] --windows--> [Window] (read by status.py)   --scopes--> where each looks for actors
+
+Offsets are relative to the sentence. Who the actors are is roles.py's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dragoman.coding._prefix import word_starts
+from dragoman.coding.lexicon import Lexicon, Trigger
+from dragoman.coding.status import StatusRules, Window
+
+__all__ = ["Match", "find_matches", "scopes", "windows"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+
+
+def find_matches(
+    lexicon: Lexicon, text: str, index: dict[str, list[int]] | None = None
+) -> list[Match]:
+    """Every trigger match in ``text``; overlaps go to the higher priority, then the longer."""
+    found: list[Match] = []
+    # Try each trigger only at the word starts that begin the way its matches must (_prefix.py).
+    candidates: dict[int, set[int]] = {}
+    for key, positions in (index if index is not None else word_starts(text)).items():
+        for i in lexicon.by_prefix.get(key, ()):
+            candidates.setdefault(i, set()).update(positions)
+    for i, positions in candidates.items():
+        trig, after = lexicon.triggers[i], 0
+        for pos in sorted(positions):
+            if pos < after:
+                continue
+            m = trig.regex.match(text, pos)
+            if m is not None and m.end() > m.start():
+                found.append(Match(trig, m.start(), m.end(), m.group()))
+                after = m.end()
+    for i in lexicon.unindexed:
+        trig = lexicon.triggers[i]
+        found.extend(
+            Match(trig, m.start(), m.end(), m.group())
+            for m in trig.regex.finditer(text)
+            if m.end() > m.start()
+        )
+    if not found:
+        return found
+    guarded: dict[str, bool] = {}
+    kept: list[Match] = []
+    found.sort(key=lambda m: (-m.trigger.priority, m.start - m.end, m.start, m.trigger.line))
+    for m in found:
+        trig = m.trigger
+        if trig.unless is not None:
+            if trig.id not in guarded:
+                guarded[trig.id] = bool(trig.unless.search(text))
+            if guarded[trig.id]:
+                continue
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    main_types = {m.trigger.event_type for m in kept if not m.trigger.subordinate}
+    kept = [m for m in kept if not (m.trigger.subordinate and m.trigger.event_type in main_types)]
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def windows(
+    rules: StatusRules, text: str, matches: list[Match], *, attributed: bool = False
+) -> list[Window]:
+    """The clause window of each match: bounded by clause boundaries and the other matches."""
+    bounds = [(b.start(), b.end()) for b in rules.boundaries.finditer(text)]
+    out = []
+    for i, m in enumerate(matches):
+        lo = matches[i - 1].end if i else 0
+        hi = matches[i + 1].start if i + 1 < len(matches) else len(text)
+        lo = max([lo, *(e for s, e in bounds if e <= m.start)])
+        hi = min([hi, *(s for s, e in bounds if s >= m.end)])
+        out.append(
+            Window(
+                before=text[lo : m.start],
+                trigger=m.text,
+                after=text[m.end : max(hi, m.end)],
+                rest=text[m.end :],
+                sentence_before=text[: m.start],
+                before_start=lo,
+                attributed=attributed,
+            )
+        )
+    return out
+
+
+def scopes(text: str, matches: list[Match]) -> list[tuple[int, int]]:
+    """Where each match looks for its actors: from the previous match to the next one."""
+    out = []
+    for i, m in enumerate(matches):
+        lo = matches[i - 1].end if i else 0
+        hi = matches[i + 1].start if i + 1 < len(matches) else len(text)
+        semi = text.rfind(";", lo, m.start)
+        lo = semi + 1 if semi >= 0 else lo
+        semi = text.find(";", m.end, hi)
+        out.append((lo, semi if semi >= 0 else hi))
+    return out

@@ -1,0 +1,294 @@
+"""Status of a coded act from the words around its trigger (data/coding/status.yaml).
+
+    Window(before, trigger, after, rest) --read_status--> Reading(status, negated, history, ...)
+
+A trigger is read in its clause: ``before`` runs from the previous clause boundary (or trigger) to
+the trigger, ``after`` from the trigger to the next one. The first status of ``order`` whose cue is
+there wins. Without a cue a verb trigger is "occurred" (``Reading.status`` None, so that the
+assembler may still make it "planned" from a future date) and a noun trigger codes nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dragoman.coding._datafile import (
+    compile_any,
+    compile_pattern,
+    data_path,
+    load_yaml,
+    read_macros,
+    where,
+)
+from dragoman.errors import DataFileError
+from dragoman.model import STATUSES
+
+__all__ = ["Reading", "StatusRules", "Window", "load_status_rules", "read_status"]
+
+FUTURE = frozenset({"planned", "postponed", "cancelled", "hypothetical"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Cue:
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    after_noun: re.Pattern[str] | None
+    rest: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusRules:
+    order: tuple[str, ...]
+    cues: dict[str, _Cue]
+    any_cue: _Cue  # every status's cues in one regex per place: a quick "is there any cue?"
+    verbal_types: frozenset[str]
+    reported_before: re.Pattern[str]
+    reported_after: re.Pattern[str]
+    reporting: re.Pattern[str]
+    progressive: re.Pattern[str]
+    condition: re.Pattern[str]
+    modal_hypothetical: re.Pattern[str]
+    modal_planned: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    negation_before_noun: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    history_year: re.Pattern[str]
+    history: re.Pattern[str] | None
+    habitual: re.Pattern[str] | None
+    max_age_days: int
+    date_modifier: re.Pattern[str] | None
+    boundaries: re.Pattern[str]
+    circumstantial: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Window:
+    """The text around one trigger, all of it from one sentence."""
+
+    before: str  # clause text before the trigger
+    trigger: str
+    after: str  # clause text after the trigger
+    rest: str  # the sentence after the trigger
+    sentence_before: str  # the sentence before the trigger
+    before_start: int  # sentence offset where ``before`` starts
+    attributed: bool = False  # the sentence cites a source ("..., the Kremlin said")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    status: str | None  # None: no cue (a verb trigger then defaults to occurred)
+    cue_start: int | None = None  # sentence offset of a before-cue (who cancelled, who denied)
+    negated: bool = False
+    denial: bool = False  # a denial cue is present
+    history: bool = False
+    circumstantial: bool = False  # a noun after "after", "at"...; or a trigger inside "if ..."
+
+
+@functools.cache
+def load_status_rules(path: str | None = None) -> StatusRules:
+    """Load and compile status.yaml (the packaged one unless ``path`` is given)."""
+    file = Path(path) if path else data_path("status.yaml")
+    data = load_yaml(file)
+    macros = read_macros(file, data)
+
+    def one(key: str, value: Any, *, words: bool = True) -> re.Pattern[str]:
+        return compile_pattern(value, macros, f"{where(file, data)}: {key}", words=words)
+
+    order = tuple(data.get("order") or ())
+    bad = [s for s in order if s not in STATUSES]
+    if not order or bad:
+        raise DataFileError(
+            f"{where(file, data)}: `order` must list statuses from {', '.join(STATUSES)}"
+            + (f"; {bad[0]!r} is not one" if bad else "")
+        )
+    cues: dict[str, _Cue] = {}
+    everything: dict[str, list[str]] = {"before": [], "after": [], "after_noun": [], "rest": []}
+    raw = data.get("cues") or {}
+    for status in order:
+        item = raw.get(status) or {}
+        if not isinstance(item, Mapping):
+            raise DataFileError(f"{where(file, raw)}: cues.{status} must map before/after/rest")
+        ctx = f"{where(file, item, raw.get('__line__', 1))}: cues.{status}"
+        cues[status] = _Cue(
+            before=compile_any(item.get("before"), macros, f"{ctx}.before"),
+            after=compile_any(item.get("after"), macros, f"{ctx}.after"),
+            after_noun=compile_any(item.get("after_noun"), macros, f"{ctx}.after_noun"),
+            rest=compile_any(item.get("rest"), macros, f"{ctx}.rest"),
+        )
+        for place, patterns in everything.items():
+            value = item.get(place) or []
+            patterns.extend([value] if isinstance(value, str) else value)
+    reported = data.get("reported_future") or {}
+    negation = data.get("negation") or {}
+    history = data.get("history") or {}
+    modal = data.get("trigger_modal") or {}
+    if not all(isinstance(x, Mapping) for x in (reported, negation, history, modal)):
+        raise DataFileError(
+            f"{file}: reported_future, negation, history and trigger_modal must be mappings"
+        )
+    return StatusRules(
+        order=order,
+        cues=cues,
+        any_cue=_Cue(**{k: compile_any(v, macros, f"{file}: cues") for k, v in everything.items()}),
+        verbal_types=frozenset(data.get("verbal_types") or ()),
+        reported_before=one("reported_future.before", reported.get("before")),
+        reported_after=one("reported_future.after", reported.get("after")),
+        reporting=one("reporting", data.get("reporting")),
+        progressive=one("progressive", data.get("progressive"), words=False),
+        condition=one("condition", data.get("condition")),
+        modal_hypothetical=one("trigger_modal.hypothetical", modal.get("hypothetical")),
+        modal_planned=one("trigger_modal.planned", modal.get("planned")),
+        negation_before=one("negation.before", negation.get("before")),
+        negation_before_noun=one("negation.before_noun", negation.get("before_noun")),
+        negation_after=one("negation.after", negation.get("after")),
+        history_year=one("history.year", history.get("year")),
+        history=compile_any(history.get("cues"), macros, f"{file}: history.cues"),
+        habitual=compile_any(history.get("habitual"), macros, f"{file}: history.habitual"),
+        max_age_days=int(history.get("max_age_days", 183)),
+        date_modifier=compile_any(
+            history.get("date_modifier"), macros, f"{file}: history.date_modifier", words=False
+        ),
+        boundaries=one("boundaries", data.get("boundaries"), words=False),
+        circumstantial=one("circumstantial", data.get("circumstantial")),
+    )
+
+
+def read_status(
+    rules: StatusRules,
+    window: Window,
+    *,
+    event_type: str,
+    noun: bool,
+    published_year: int | None,
+) -> Reading:
+    """Read the status cues, negation, history and circumstance of one trigger."""
+    clause = f"{window.before}{window.trigger}{window.after}"
+    if _is_history(rules, clause, published_year):
+        return Reading(status=None, history=True)
+    if noun and rules.circumstantial.search(window.sentence_before):
+        return Reading(status=None, circumstantial=True)
+    if rules.condition.search(window.before):
+        return Reading(status=None, circumstantial=True)
+    present = _present(rules.any_cue, window)
+    denial = _cue(rules, "denied", window, verbal=False, noun=noun, present=present)
+    negation = rules.negation_before_noun if noun else rules.negation_before
+    negated = bool(negation.search(window.before) or rules.negation_after.search(window.after))
+    verbal = event_type in rules.verbal_types and not noun
+    for status in rules.order:
+        found = _found(rules, status, window, verbal=verbal, noun=noun, present=present)
+        if status == "denied":
+            found = denial
+        if found is not None:
+            return Reading(
+                status=status, cue_start=found, negated=negated, denial=denial is not None
+            )
+    return Reading(status=None, negated=negated)
+
+
+def _found(
+    rules: StatusRules,
+    status: str,
+    w: Window,
+    *,
+    verbal: bool,
+    noun: bool,
+    present: tuple[bool, bool, bool, bool],
+) -> int | None:
+    """Where the text says ``status`` (its cues, and a few rules of grammar), or None."""
+    if status == "denied" or (status == "occurred" and not noun):
+        return None  # denial is read first; a verb is "occurred" by default
+    cue = _cue(rules, status, w, verbal=verbal, noun=noun, present=present)
+    if status == "hypothetical":
+        return _first(cue, _reported(rules, w, planned=False), _modal(rules.modal_hypothetical, w))
+    if status == "planned":
+        return _first(cue, _reported(rules, w, planned=True), _modal(rules.modal_planned, w))
+    if status == "ongoing":
+        return _first(cue, _progressive(rules, w))
+    return cue
+
+
+def _first(*offsets: int | None) -> int | None:
+    return next((o for o in offsets if o is not None), None)
+
+
+def _present(cue: _Cue, w: Window) -> tuple[bool, bool, bool, bool]:
+    """Which of before, after, after_noun and rest hold any status cue at all."""
+    return (
+        cue.before is not None and cue.before.search(w.before) is not None,
+        cue.after is not None and cue.after.search(w.after) is not None,
+        cue.after_noun is not None and cue.after_noun.search(w.after) is not None,
+        cue.rest is not None and cue.rest.search(w.rest) is not None,
+    )
+
+
+def _cue(
+    rules: StatusRules,
+    status: str,
+    w: Window,
+    *,
+    verbal: bool,
+    noun: bool,
+    present: tuple[bool, bool, bool, bool] = (True, True, True, True),
+) -> int | None:
+    """Sentence offset of the status cue (the trigger's own offset for after-cues), or None."""
+    cue = rules.cues.get(status)
+    if cue is None:
+        return None
+    in_before, in_after, in_after_noun, in_rest = present
+    if in_before and cue.before is not None:
+        m = cue.before.search(w.before)
+        if m:
+            return w.before_start + m.start()
+    # The complement of a speech act ("urged them to meet if ...") is not the act's own status.
+    if verbal and status not in ("denied", "cancelled", "postponed"):
+        return None
+    trigger_at = w.before_start + len(w.before)
+    if in_after and cue.after is not None and cue.after.search(w.after):
+        return trigger_at
+    if noun and in_after_noun and cue.after_noun is not None and cue.after_noun.search(w.after):
+        return trigger_at
+    if in_rest and cue.rest is not None and cue.rest.search(w.rest):
+        return trigger_at
+    return None
+
+
+def _reported(rules: StatusRules, w: Window, *, planned: bool) -> int | None:
+    """'would' is planned after a reporting verb ("said they would meet"), else hypothetical."""
+    m = rules.reported_before.search(w.before)
+    at = w.before_start + m.start() if m else None
+    if m is None and rules.reported_after.search(w.after):
+        at = w.before_start + len(w.before)
+    if at is None:
+        return None
+    reported = w.attributed or bool(
+        rules.reporting.search(w.sentence_before) or rules.reporting.search(w.rest)
+    )
+    return at if reported == planned else None
+
+
+def _modal(regex: re.Pattern[str], w: Window) -> int | None:
+    """A modal inside the trigger itself ("treaty could be signed")."""
+    m = regex.search(w.trigger)
+    return w.before_start + len(w.before) + m.start() if m else None
+
+
+def _progressive(rules: StatusRules, w: Window) -> int | None:
+    first = w.trigger.split(maxsplit=1)[0].lower() if w.trigger.strip() else ""
+    if first.endswith("ing") and rules.progressive.search(w.before):
+        return w.before_start + len(w.before)
+    return None
+
+
+def _is_history(rules: StatusRules, clause: str, published_year: int | None) -> bool:
+    if published_year is not None:
+        for m in rules.history_year.finditer(clause):
+            if int(m.group("year")) < published_year:
+                return True
+    if rules.history is not None and rules.history.search(clause):
+        return True
+    return bool(rules.habitual is not None and rules.habitual.search(clause))
