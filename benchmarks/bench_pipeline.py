@@ -1,0 +1,73 @@
+"""Throughput of each pipeline stage on the demo week, outside the test run.
+
+    python benchmarks/bench_pipeline.py [--repeat 20]
+
+Each repetition re-reads the ten sample pages with a different ``published`` date, so every copy is a
+new document to the store (a plain repeat would be skipped as a duplicate). Prints seconds per stage
+and articles/s for the whole pipeline on one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from dragoman import clean, coding, understand
+from dragoman.demo import sample_documents
+from dragoman.model import Rejected
+from dragoman.options import Options
+from dragoman.store import open_store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    opts = Options()
+    docs = [d for d in sample_documents(opts) if not isinstance(d, Rejected)]
+    # Warm up: load models, gazetteers and lexicons once, as a long-running ingest would.
+    for doc in docs[:2]:
+        article = clean.clean(doc, opts.clean)
+        coding.code_events(article, understand.annotate(article, opts.understand), opts.coding)
+
+    seconds: dict[str, float] = defaultdict(float)
+    n_articles = n_events = 0
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        started = time.perf_counter()
+        for i in range(args.repeat):
+            for doc in docs:
+                raw = replace(doc, id=f"{doc.id}-{i}", published=f"2026-01-{1 + i % 28:02d}")
+                t0 = time.perf_counter()
+                article = clean.clean(raw, opts.clean)
+                t1 = time.perf_counter()
+                if isinstance(article, Rejected):
+                    continue
+                article = replace(article, id=f"{article.id}-{i}")
+                annotations = understand.annotate(article, opts.understand)
+                t2 = time.perf_counter()
+                events = coding.code_events(article, annotations, opts.coding)
+                t3 = time.perf_counter()
+                store.save(article, events)
+                t4 = time.perf_counter()
+                for stage, dt in (("clean", t1 - t0), ("understand", t2 - t1), ("coding", t3 - t2), ("store", t4 - t3)):
+                    seconds[stage] += dt
+                n_articles += 1
+                n_events += len(events)
+        total = time.perf_counter() - started
+
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(f"{n_articles} articles, {n_events} events in {total:.2f} s: {n_articles / total:.1f} articles/s (1 process)")
+    for stage, dt in seconds.items():
+        print(f"  {stage:11} {dt:7.2f} s  {1000 * dt / n_articles:6.1f} ms/article  ({100 * dt / total:4.1f} %)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
