@@ -147,3 +147,103 @@ def test_speed_at_least_2000_sentences_per_second() -> None:
         best = max(best, len(annotations.sentences) / max(time.process_time() - started, 1e-9))
     assert len(events) == 5 * copies
     assert best >= 2000, f"{best:.0f} sentences/s"
+
+
+# A sanction has a sanctioner as well as a recipient: with none in its sentence, the one an earlier
+# sentence of the article named; with none at all, no half dyad.
+@pytest.mark.parametrize(
+    "text, read, want",
+    [
+        pytest.param(
+            "New sanctions on Iranian oil tankers took effect on Friday.",
+            {"actors": (A("Iranian", "IRN", "BUS"),)},
+            [],
+            id="nobody-imposing",
+        ),
+        pytest.param(
+            # today's attribution reader takes "Washington added" for a citation (see the report
+            # on attribution.yaml): Washington is then a speaker, not the sanctioner
+            "Washington added to the pressure on Wednesday with new sanctions on tankers carrying "
+            "Iranian oil.",
+            {
+                "actors": (A("Washington", "USA"), A("Iranian", "IRN", "BUS")),
+                "attributions": (T("Washington added", "Washington"),),
+            },
+            [],
+            id="sanctioner-read-as-a-speaker",
+        ),
+        pytest.param(
+            "Washington added to the pressure on Wednesday with new sanctions on tankers carrying "
+            "Iranian oil.",
+            {"actors": (A("Washington", "USA"), A("Iranian", "IRN", "BUS"))},
+            [("USA", "IRN")],
+            id="sanctioner-named",
+        ),
+        pytest.param(
+            "The US Treasury imposed sanctions on Iranian shipping companies on Wednesday. "
+            "Further sanctions on Iranian tankers followed on Friday.",
+            {
+                "actors": (
+                    A("The US Treasury", "USA"),
+                    A("Iranian", "IRN", "BUS"),
+                    A("Iranian", "IRN", "BUS", nth=1),
+                )
+            },
+            [("USA", "IRN"), ("USA", "IRN")],  # the second's sanctioner is inherited
+            id="sanctioner-in-an-earlier-sentence",
+        ),
+        pytest.param(
+            "The EU imposed sanctions on Russian banks on Monday. "
+            "Further sanctions on Iranian tankers followed on Friday.",
+            {
+                "actors": (
+                    A("The EU", "EUR", None, kind="igo"),
+                    A("Russian", "RUS", "BUS"),
+                    A("Iranian", "IRN", "BUS"),
+                )
+            },
+            [("EUR", "RUS")],  # another recipient: no sanctioner to inherit
+            id="earlier-sanctioner-of-another-recipient",
+        ),
+    ],
+)
+def test_a_sanction_needs_a_sanctioner(text, read, want) -> None:
+    events = code(text, **read)
+    assert [(e.source.country, e.target.country) for e in events] == want
+    assert all(e.event_type == "SANCTION" and len(e.participants) == 2 for e in events)
+    if len(events) == 2:  # a sanctioner from another sentence is less certain
+        assert events[1].confidence < events[0].confidence
+
+
+# The one who denies is a party to the event denied, not a source the outlet cites.
+@pytest.mark.parametrize(
+    "text, attribution, cited",
+    [
+        pytest.param(
+            "Tehran also denied reports that its negotiators had met US officials face to face "
+            "during the first round.",
+            T("Tehran also denied reports", "Tehran also denied"),  # as the reader takes it today
+            None,
+            id="denier-read-as-a-source",
+        ),
+        pytest.param(
+            "Pristina flatly denied reports that its negotiators had met Serbian officials in "
+            "Brussels, Kosovo media reported.",
+            T("Kosovo media reported", "Kosovo media"),
+            "Kosovo media",
+            id="a-denial-reported-by-media",
+        ),
+    ],
+)
+def test_the_denier_is_not_the_cited_source(text, attribution, cited) -> None:
+    denier = A("Tehran", "IRN") if "Tehran" in text else A("Pristina", "XKX")
+    other = A("US officials", "USA") if "US officials" in text else A("Serbian officials", "SRB")
+    (e,) = code(
+        text,
+        actors=(denier, other),
+        places=(P("Brussels", "BEL"),) if "Brussels" in text else (),
+        attributions=(attribution,),
+    )
+    assert (e.event_type, e.status) == ("CONSULT", "denied")
+    assert {a.country for a in e.participants} == {denier.country, other.country}
+    assert e.sources[0].attributed_to == cited

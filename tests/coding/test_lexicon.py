@@ -157,3 +157,47 @@ def test_malformed_cue_file(tmp_path: Path) -> None:
     path.write_text(packaged.replace("role: intermediary}", "role: judge}", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"cues\.yaml:\d+: before: each cue needs"):
         load_lexicon(cues=str(path))
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "governs: {REQUEST: [], THREATEN: []",
+            "governs: {DEMAND: [], THREATEN: []",
+            r"status\.yaml:\d+: content\.governs: 'DEMAND' is not a PLOVER type",
+        ),
+        ("AGREE: [CONSULT]", "AGREE: CONSULT", "must be a list of types"),
+        ("  complementizer_end: '", "  complementizer_end: '(", "not a valid regex"),
+    ],
+)
+def test_malformed_content_rules_name_file_and_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    packaged = _TRIGGERS.with_name("status.yaml").read_text(encoding="utf-8")
+    assert old in packaged
+    path = tmp_path / "status.yaml"
+    path.write_text(packaged.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_status_rules(str(path))
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "source_required: [SANCTION]",
+            "source_required: [SANCTIONS]",
+            "'SANCTIONS' is not a PLOVER",
+        ),
+        ("trip_talks: [", "trip_talks: 7\nx: [", "`trip_talks` must be a list of words"),
+        ("trip_purpose: '(?:for", "trip_purpose: '((?:for", "trip_purpose: pattern"),
+    ],
+)
+def test_malformed_trip_and_source_cues(tmp_path: Path, old: str, new: str, message: str) -> None:
+    packaged = _TRIGGERS.with_name("cues.yaml").read_text(encoding="utf-8")
+    assert old in packaged
+    path = tmp_path / "cues.yaml"
+    path.write_text(packaged.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_lexicon(cues=str(path))

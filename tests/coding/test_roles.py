@@ -615,24 +615,6 @@ def test_round_numbers(text, cameo_round) -> None:
     assert (e.event_type, e.round, e.mode) == ("CONSULT", cameo_round, "third-party")
 
 
-def test_a_visit_goes_to_its_destination_only() -> None:
-    e = _one(
-        "Iranian Foreign Minister Abbas Araghchi will travel to Geneva on Monday to lead his "
-        "country's delegation at Tuesday's nuclear talks with the United States.",
-        actors=(
-            A("Iranian Foreign Minister Abbas Araghchi", "IRN", kind="person"),
-            A("the United States", "USA"),
-        ),
-        places=(P("Geneva", "CHE"), P("the United States", "USA", "country")),
-    )
-    assert (e.cameo, e.status, e.source.country, e.target.country) == (
-        "042",
-        "planned",
-        "IRN",
-        "CHE",
-    )
-
-
 def test_a_message_from_a_sender_delivered_to_a_receiver() -> None:
     e = _one(
         "A message from Washington has been delivered to Ali Larijani through Omani "
@@ -676,3 +658,339 @@ def test_a_single_party_meeting_is_not_coded() -> None:
     text = "The Swiss government said the talks would take place in Geneva."
     actors = (A("The Swiss government", "CHE"),)
     assert code(text, actors=actors, places=(P("Geneva", "CHE"),)) == []
+
+
+# A visit (042/043) needs a host that is a government; travel to a venue, or to a meeting between
+# others, is no visit, and a place never becomes a participant under a city's name.
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        pytest.param(
+            "The Kremlin said on Sunday that the Russian delegation would arrive in Geneva on "
+            "Monday and that Moscow expected the meeting to focus on practical questions.",
+            {
+                "actors": (
+                    A("The Kremlin", "RUS"),
+                    A("the Russian delegation", "RUS"),
+                    A("Moscow", "RUS"),
+                ),
+                "places": (P("Geneva", "CHE"), P("Moscow", "RUS")),
+                "attributions": (T("The Kremlin said", "The Kremlin"),),
+            },
+            id="arrive-in-a-venue-city",
+        ),
+        pytest.param(
+            "The Armenian delegation arrived in Almaty on Thursday evening.",
+            {"actors": (A("The Armenian delegation", "ARM"),), "places": (P("Almaty", "KAZ"),)},
+            id="arrive-in-a-city-that-is-no-capital",
+        ),
+        pytest.param(
+            "The foreign ministry said Albusaidi would travel to Switzerland on Monday and hold "
+            "separate preparatory meetings with each delegation before the formal session begins.",
+            {
+                "actors": (
+                    A("The foreign ministry", None, kind="group"),
+                    A("Albusaidi", "OMN", kind="person"),
+                    A("delegation", None, kind="group"),
+                ),
+                "places": (P("Switzerland", "CHE", "country"),),
+                "attributions": (T("The foreign ministry said", "The foreign ministry"),),
+            },
+            id="mediator-travels-to-meet-each-delegation",
+        ),
+        pytest.param(
+            "The Qatari envoy would fly to Switzerland on Sunday and hold separate meetings with "
+            "each delegation.",
+            {
+                "actors": (
+                    A("The Qatari envoy", "QAT", kind="person"),
+                    A("delegation", None, kind="group"),
+                ),
+                "places": (P("Switzerland", "CHE", "country"),),
+            },
+            id="envoy-flies-to-meet-each-delegation",
+        ),
+        pytest.param(
+            "A Ukrainian delegation would travel to Turkey for the talks, the foreign ministry said.",
+            {
+                "actors": (A("A Ukrainian delegation", "UKR"),),
+                "places": (P("Turkey", "TUR", "country"),),
+                "attributions": (T("the foreign ministry said", "the foreign ministry"),),
+            },
+            id="travel-for-a-known-meeting",
+        ),
+    ],
+)
+def test_travel_to_a_venue_is_not_a_visit(text, read) -> None:
+    assert code(text, **read) == []
+
+
+@pytest.mark.parametrize(
+    "text, read, want, date, round_",
+    [
+        pytest.param(
+            "Iranian Foreign Minister Abbas Araghchi will travel to Geneva on Monday to lead his "
+            "country's delegation at Tuesday's nuclear talks with the United States, Iranian state "
+            "media said on Sunday.",
+            {
+                "actors": (
+                    A("Iranian Foreign Minister Abbas Araghchi", "IRN", kind="person"),
+                    A("delegation", None, kind="group"),
+                    A("the United States", "USA"),
+                    A("Iranian state media", "IRN", "JRN", kind="group"),
+                ),
+                "places": (P("Geneva", "CHE"), P("the United States", "USA", "country")),
+                "dates": (
+                    D("Monday", "2026-02-16", "2026-02-16", "day"),
+                    D("Tuesday", "2026-02-17", "2026-02-17", "day"),
+                    D("Sunday", "2026-02-15", "2026-02-15", "day"),
+                ),
+                "attributions": (T("Iranian state media said", "Iranian state media"),),
+                "published": "2026-02-15",
+            },
+            ("CONSULT", "planned", frozenset({"IRN", "USA"}), None, "CHE"),
+            "2026-02-17",  # the talks' day, not the day of travel
+            None,
+            id="lead-the-delegation-at-talks",
+        ),
+        pytest.param(
+            "Armenia's foreign minister flew to Abu Dhabi on Sunday to attend Monday's peace talks "
+            "with Azerbaijan.",
+            {
+                "actors": (A("Armenia's foreign minister", "ARM", kind="person"), AZE),
+                "places": (P("Abu Dhabi", "ARE"),),
+                "dates": (
+                    D("on Sunday", "2026-04-12", "2026-04-12", "day"),
+                    D("Monday's", "2026-04-13", "2026-04-13", "day"),
+                ),
+                "published": "2026-04-14",
+            },
+            # Abu Dhabi is a capital, but the Emirates only host: no visit to them
+            ("CONSULT", "occurred", frozenset({"ARM", "AZE"}), None, "ARE"),
+            "2026-04-13",
+            None,
+            id="attend-talks-in-a-third-capital",
+        ),
+        pytest.param(
+            "The Serbian negotiator will travel to Brussels on Wednesday for the second round of "
+            "talks with Kosovo.",
+            {
+                "actors": (A("The Serbian negotiator", "SRB", kind="person"), A("Kosovo", "XKX")),
+                "places": (P("Brussels", "BEL"),),
+                "dates": (D("on Wednesday", "2026-03-25", "2026-03-25", "day"),),
+                "published": "2026-03-22",
+            },
+            ("CONSULT", "planned", frozenset({"SRB", "XKX"}), None, "BEL"),
+            None,  # the day of travel is not said to be the day of the talks
+            2,
+            id="second-round-with-the-other-side",
+        ),
+    ],
+)
+def test_a_trip_to_talks_is_the_talks(text, read, want, date, round_) -> None:
+    e = _one(text, **read)
+    assert summary(e) == want
+    assert (e.cameo, e.mode, e.source, e.target) == ("046", "third-party", None, None)
+    assert e.date.start == (date or read["published"])
+    assert e.round == round_
+    assert all(a.name != e.location.text for a in e.participants)
+
+
+@pytest.mark.parametrize(
+    "text, read, hosts",
+    [
+        pytest.param(
+            "The US envoy would travel to Baku and Yerevan next week.",
+            {
+                "actors": (A("The US envoy", "USA", kind="person"),),
+                "places": (P("Baku", "AZE"), P("Yerevan", "ARM")),
+            },
+            [("Azerbaijan", "Baku"), ("Armenia", "Yerevan")],
+            id="two-capitals",
+        ),
+        pytest.param(
+            "Erdogan will travel to Moscow next week for talks with Putin.",
+            {
+                "actors": (A("Erdogan", "TUR", kind="person"), A("Putin", "RUS", kind="person")),
+                "places": (P("Moscow", "RUS"),),
+            },
+            [("Russia", "Moscow")],  # talks with the host: a visit
+            id="talks-with-the-host",
+        ),
+        pytest.param(
+            "Erdogan flew to Moscow on Monday for talks.",
+            {"actors": (A("Erdogan", "TUR", kind="person"),), "places": (P("Moscow", "RUS"),)},
+            [("Russia", "Moscow")],  # talks with nobody else named: the host's
+            id="talks-with-nobody-else",
+        ),
+        pytest.param(
+            "Kazakhstan's foreign minister travelled to Armenia on Friday.",
+            {
+                "actors": (A("Kazakhstan's foreign minister", "KAZ", kind="person"),),
+                "places": (P("Armenia", "ARM", "country"),),
+            },
+            [("Armenia", "Armenia")],
+            id="a-country",
+        ),
+    ],
+)
+def test_a_visit_is_to_the_government_of_a_capital_or_country(text, read, hosts) -> None:
+    events = code(text, **read)
+    assert [(e.cameo, e.mode) for e in events] == [("042", "visit")] * len(hosts)
+    assert [(e.target.name, e.target.text) for e in events] == hosts
+    assert [(e.target.sector, e.location.text) for e in events] == [("GOV", t) for _, t in hosts]
+
+
+@pytest.mark.parametrize(
+    "text, read, status",
+    [
+        pytest.param(
+            "A message from Washington has been delivered to Ali Larijani, secretary of Iran's "
+            "Supreme National Security Council, through Omani intermediaries, Iranian state media "
+            "said on Friday, days before the two countries resume nuclear talks in Geneva.",
+            {
+                "actors": (
+                    A("Washington", "USA"),
+                    A(
+                        "Ali Larijani, secretary of Iran's Supreme National Security Council",
+                        "IRN",
+                        kind="person",
+                        name="Ali Larijani",
+                    ),
+                    A("Omani intermediaries", "OMN"),
+                    A("Iranian state media", "IRN", "JRN", kind="group"),
+                ),
+                "places": (P("Geneva", "CHE"),),
+                "dates": (D("Friday", "2026-02-13", "2026-02-13", "day"),),
+                "attributions": (T("Iranian state media said", "Iranian state media"),),
+                "published": "2026-02-13",
+            },
+            "planned",
+            id="message-days-before-talks-resume",
+        ),
+        pytest.param(
+            "A letter from Washington was handed to Iran's foreign minister through Qatari "
+            "intermediaries on Thursday, days before the two countries resume talks in Oman.",
+            {
+                "actors": (
+                    A("Washington", "USA"),
+                    A("Iran's foreign minister", "IRN", kind="person"),
+                    A("Qatari intermediaries", "QAT"),
+                ),
+                "places": (P("Oman", "OMN", "country"),),
+                "dates": (D("on Thursday", "2026-02-12", "2026-02-12", "day"),),
+            },
+            "planned",
+            id="letter-days-before-talks-resume",
+        ),
+        pytest.param(
+            "A letter from Washington was handed to Iran's foreign minister through Qatari "
+            "intermediaries on Thursday, days before the two countries resumed talks in Oman.",
+            {
+                "actors": (
+                    A("Washington", "USA"),
+                    A("Iran's foreign minister", "IRN", kind="person"),
+                    A("Qatari intermediaries", "QAT"),
+                ),
+                "places": (P("Oman", "OMN", "country"),),
+                "dates": (D("on Thursday", "2026-02-12", "2026-02-12", "day"),),
+            },
+            "occurred",
+            id="letter-days-before-talks-resumed",
+        ),
+    ],
+)
+def test_the_two_countries_after_a_message_are_its_governments(text, read, status) -> None:
+    message, talks = code(text, **read)
+    assert (message.cameo, message.source.country, message.target.country) == ("040", "USA", "IRN")
+    assert message.mediator.role == "intermediary"
+    assert (talks.event_type, talks.cameo, talks.status) == ("CONSULT", "046", status)
+    # the governments, not the message's sender and receiver; the carrier is the message's only
+    assert {(a.name, a.country, a.sector) for a in talks.participants} == {
+        ("United States", "USA", "GOV"),
+        ("Iran", "IRN", "GOV"),
+    }
+    assert talks.mediator is None and talks.source is None and talks.target is None
+    # the date in the message's clause is the message's: the talks' own clause gives none
+    assert (message.date.source, talks.date.source) == ("text", "publication")
+
+
+@pytest.mark.parametrize(
+    "text, read, source, target",
+    [
+        pytest.param(
+            "The council said Iran would not accept an arrangement that left the existing "
+            "sanctions in place while asking Tehran to curb its nuclear work.",
+            {
+                "actors": (A("Iran", "IRN"), A("Tehran", "IRN")),
+                "attributions": (T("The council said", "The council"),),
+            },
+            ("REJECT", "IRN", "GOV"),
+            None,
+            id="a-country-and-its-capital",
+        ),
+        pytest.param(
+            "Russia would not accept any plan that required Moscow to give up territory.",
+            {"actors": (A("Russia", "RUS"), A("Moscow", "RUS"))},
+            ("REJECT", "RUS", "GOV"),
+            None,
+            id="a-country-and-its-capital-again",
+        ),
+        pytest.param(
+            "Iranian police detained Iranian journalists in Tehran on Saturday.",
+            {
+                "actors": (
+                    A("Iranian police", "IRN", "COP"),
+                    A("Iranian journalists", "IRN", "JRN"),
+                ),
+                "places": (P("Tehran", "IRN"),),
+            },
+            ("COERCE", "IRN", "COP"),
+            ("IRN", "JRN"),  # one country, two sectors: a dyad
+            id="same-country-other-sector",
+        ),
+    ],
+)
+def test_source_and_target_are_two_actors(text, read, source, target) -> None:
+    e = _one(text, **read)
+    assert (e.event_type, e.source.country, e.source.sector) == source
+    assert ((e.target.country, e.target.sector) if e.target else None) == target
+    assert len(e.participants) == (2 if target else 1)
+
+
+@pytest.mark.parametrize(
+    "text, read, parties",
+    [
+        pytest.param(
+            "Russia, Ukraine and the United States will hold trilateral talks in Geneva on "
+            "Tuesday. The Geneva meeting will take place on the same day as, but separately from, "
+            "a second round of nuclear talks between the United States and Iran in the Swiss city.",
+            {
+                "actors": (
+                    A("Russia", "RUS"),
+                    A("Ukraine", "UKR"),
+                    A("the United States", "USA"),
+                    A("the United States", "USA", nth=1),
+                    A("Iran", "IRN"),
+                ),
+                "places": (P("Geneva", "CHE"), P("Geneva", "CHE", nth=1)),
+            },
+            {"RUS", "UKR", "USA"},
+            id="separately-from-a-second-round",
+        ),
+        pytest.param(
+            "Serbia and Kosovo will meet in Brussels on Thursday, a week after the third round of "
+            "talks between Armenia and Azerbaijan.",
+            {
+                "actors": (A("Serbia", "SRB"), A("Kosovo", "XKX"), ARM, AZE),
+                "places": (P("Brussels", "BEL"),),
+            },
+            {"SRB", "XKX"},
+            id="a-week-after-a-third-round",
+        ),
+    ],
+)
+def test_an_ordinal_in_another_clause_numbers_another_meeting(text, read, parties) -> None:
+    e = code(text, **read)[-1]
+    assert {a.country for a in e.participants} == parties
+    assert e.round is None

@@ -393,3 +393,60 @@ def test_dates_default_to_publication() -> None:
     )
     assert (past.date.start, past.date.end, past.date.precision) == (None, "2026-03-10", None)
     assert (future.date.start, future.date.end, future.date.precision) == ("2026-03-10", None, None)
+
+
+# After "before"/"until", an act is read in its own clause: a present tense is a future act, and
+# the main clause's date is the main act's ("..., state media said on Friday, days before the two
+# countries resume talks": the talks are planned, and not on Friday).
+_OMAN = A("Oman's foreign minister", "OMN", kind="person")
+_IRN_USA = (A("Iran", "IRN"), A("the United States", "USA"))
+_FRIDAY = D("on Friday", "2026-02-13", "2026-02-13", "day")
+
+
+@pytest.mark.parametrize(
+    "text, actors, dates, status, date",
+    [
+        pytest.param(
+            "Oman's foreign minister flew home on Friday, days before Iran and the United States "
+            "resume talks in Geneva.",
+            (_OMAN, *_IRN_USA),
+            (_FRIDAY,),
+            "planned",
+            "2026-02-14",  # no date of its own: from publication on
+            id="days-before-they-resume",
+        ),
+        pytest.param(
+            "Oman's foreign minister flew home on Friday, days before Iran and the United States "
+            "resumed talks in Geneva.",
+            (_OMAN, *_IRN_USA),
+            (_FRIDAY,),
+            "occurred",
+            None,  # no date of its own: up to publication
+            id="days-before-they-resumed",
+        ),
+        pytest.param(
+            "The envoys will shuttle between the capitals until Iran and the United States meet "
+            "again in Geneva on Tuesday.",
+            _IRN_USA,
+            (D("on Tuesday", "2026-02-17", "2026-02-17", "day"),),
+            "planned",
+            "2026-02-17",
+            id="until-they-meet-on-tuesday",
+        ),
+        pytest.param(
+            "Prisoner lists were swapped on Friday, hours before Iran and the United States hold a "
+            "second round of talks in Geneva.",
+            _IRN_USA,
+            (_FRIDAY,),
+            "planned",
+            "2026-02-14",
+            id="hours-before-they-hold",
+        ),
+    ],
+)
+def test_an_act_after_before_is_read_in_its_own_clause(text, actors, dates, status, date) -> None:
+    (e,) = code(
+        text, actors=actors, places=(P("Geneva", "CHE"),), dates=dates, published="2026-02-14"
+    )
+    assert summary(e) == ("CONSULT", status, frozenset({"IRN", "USA"}), None, "CHE")
+    assert e.date.start == date

@@ -2,9 +2,10 @@
 
 For each sentence: sports guard, trigger matches, status reading (dropping history, negation and
 noun triggers without a cue), roles, then one Event per act. The article's earlier events are
-remembered for two things only: a round or talks named without parties ("The first round was held
-in Oman") take the parties of the last meeting reported, and a negated act that an earlier
-sentence reported ("no meeting took place") becomes that act, status denied.
+remembered for three things only: a round or talks named without parties ("The first round was held
+in Oman") take the parties of the last meeting reported, a negated act that an earlier sentence
+reported ("no meeting took place") becomes that act, status denied, and an act that needs a source
+("new sanctions on tankers carrying Iranian oil") takes the one an earlier sentence gave it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.lexicon import Lexicon, Trigger, load_lexicon
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
 from dragoman.coding.roles import Roles, assign_roles
-from dragoman.coding.rules import Match, find_matches, scopes, windows
+from dragoman.coding.rules import Match, find_matches, scopes, windows, without_content
+from dragoman.coding.sides import distinct, meeting_mode, with_denier, with_source
 from dragoman.coding.status import Reading, StatusRules, Window, load_status_rules, read_status
-from dragoman.model import Actor, Annotations, Article, Event, Place, SentenceView
+from dragoman.model import Actor, Annotations, Article, Event, SentenceView
 from dragoman.options import CodingOptions
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,8 @@ class _ArticleState:
     published_year: int | None
     last_parties: tuple[Actor, ...] = ()
     reported: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    # (event type, target country) -> the source of the last such act ("the US Treasury")
+    sources: dict[tuple[str, str | None], Actor] = field(default_factory=dict)
 
 
 class RuleCoder:
@@ -71,7 +75,9 @@ class RuleCoder:
             and cues.sports.search(text)
         ):
             return []  # sports reporting: "attack", "fired a shot", "talks with the coach"
-        matches = find_matches(self.lexicon_, text, index)
+        matches = without_content(
+            self.status_rules_, text, find_matches(self.lexicon_, text, index)
+        )
         if not matches:
             return []
         matches, wins, readings = self._read(state, view, matches)
@@ -98,6 +104,7 @@ class RuleCoder:
                 cut=cut,
                 previous=previous,
                 speaker_is_actor=match.trigger.event_type in self.status_rules_.verbal_types,
+                cues=cues,
             ):
                 event = self._event(
                     state, view, actors, match, win, reading, scope, roles, place, index
@@ -179,7 +186,13 @@ class RuleCoder:
                 roles, source=found.source, target=found.target, participants=found.participants
             )
         if status == "denied":
-            roles = _with_denier(roles, actors, reading.cue_start)
+            roles = with_denier(roles, actors, reading.cue_start)
+        roles = distinct(roles)
+        if trig.event_type in cues.source_required and roles.source is None:
+            found = _earlier_source(state, trig.event_type, roles.target)
+            if found is None:
+                return None  # "new sanctions on Iranian oil", with nobody imposing them
+            roles, inherited = with_source(roles, found), True
         if len(roles.participants) == 1 and trig.roles in _MEETING_ROLES:
             roles = self._complete(state, trig, roles)
         countries = frozenset(a.country for a in roles.participants if a.country)
@@ -209,15 +222,17 @@ class RuleCoder:
             win.before_start + len(win.before) + len(win.trigger) + len(win.after),
         )
         verbal = trig.event_type in self.status_rules_.verbal_types
+        # a trip's meeting is dated and numbered from its own words ("at Tuesday's talks")
+        own = roles.purpose or clause
         date, stated = ev.choose_date(
             view,
-            window=clause,
+            window=own,
             scope=scope,
-            anchor=match.start,
+            anchor=own[0] if roles.purpose else match.start,
             status=status,
             published=state.published,
             modifier=self.status_rules_.date_modifier,
-            strict=verbal,
+            strict=verbal or reading.subordinate or roles.purpose is not None,
         )
         if stated and status in ("planned", "hypothetical") and ev.is_past(date, state.published):
             # "confirmed on Tuesday that it would host the round": when it was said
@@ -229,8 +244,11 @@ class RuleCoder:
         location = ev.venue_place(place, roles)
         mediator = roles.mediator if trig.event_type in _WITH_MEDIATOR else None
         mode, cameo, participants = trig.mode, trig.cameo, roles.participants
-        if trig.event_type == "CONSULT" and trig.roles in _MEETING_ROLES and mode is None:
-            mode, cameo, participants = _meeting_mode(cameo, participants, mediator, location)
+        meeting = trig.event_type == "CONSULT" and trig.roles in _MEETING_ROLES and mode is None
+        if roles.purpose_cameo is not None:  # a trip to a meeting between others: the meeting
+            meeting, mode, cameo = True, None, roles.purpose_cameo
+        if meeting:
+            mode, cameo, participants = meeting_mode(cameo, participants, mediator, location)
         noun = trig.kind == "noun"
         final = Roles(
             source=roles.source,
@@ -255,11 +273,15 @@ class RuleCoder:
             mediator=mediator,
             location=location,
             date=date,
-            round=ev.round_number(cues, view.sentence.text, scope)
+            round=ev.round_number(cues, view.sentence.text, own)
             if trig.event_type == "CONSULT"
             else None,
             topics=ev.topics(cues, view.sentence.text[scope[0] : scope[1]], index),
-            sources=(ev.make_source(state.article, view),),
+            sources=(
+                ev.make_source(
+                    state.article, view, denier_at=reading.cue_start if status == "denied" else None
+                ),
+            ),
             evidence=(ev.make_evidence(state.article, view),),
             confidence=ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
             trigger=match.text,
@@ -296,6 +318,8 @@ class RuleCoder:
     def _remember(state: _ArticleState, event: Event) -> None:
         countries = frozenset(a.country for a in event.participants if a.country)
         state.reported.append((event.event_type, countries))
+        if event.source is not None and event.target is not None:
+            state.sources[(event.event_type, event.target.country)] = event.source
         if (
             event.event_type in _WITH_MEDIATOR
             and event.source is None
@@ -305,16 +329,11 @@ class RuleCoder:
             state.last_parties = tuple(a.with_role("party") for a in event.participants)
 
 
-def _with_denier(roles: Roles, actors: SentenceActors, cue_start: int | None) -> Roles:
-    """ "Tehran denied that its negotiators had met US officials": Tehran is a party."""
-    if cue_start is None:
-        return roles
-    known = {a.country for a in roles.participants}
-    for m in sorted((*actors.principals, *actors.speakers), key=lambda m: m.start):
-        if m.end <= cue_start and m.actor.country and m.actor.country not in known:
-            party = m.actor.with_role("party" if roles.source is None else "source")
-            return replace(roles, participants=(*roles.participants, party))
-    return roles
+def _earlier_source(state: _ArticleState, event_type: str, target: Actor | None) -> Actor | None:
+    """The source an earlier sentence gave the same act on the same recipient."""
+    if target is None:
+        return None
+    return state.sources.get((event_type, target.country))
 
 
 def _merge_denials(events: list[Event]) -> list[Event]:
@@ -346,21 +365,6 @@ def _merge_denials(events: list[Event]) -> list[Event]:
         )
         out[out.index(earlier)] = merged
     return out
-
-
-def _meeting_mode(
-    cameo: str, participants: tuple[Actor, ...], mediator: Actor | None, location: Place | None
-) -> tuple[str | None, str, tuple[Actor, ...]]:
-    """A meeting with a mediator or at a third country's venue is third-party (044 for a plain
-    meeting, 046 kept for talks); a venue in a party's country makes that party the host."""
-    where = location.country if location is not None else None
-    countries = {a.country for a in participants}
-    if mediator is not None or (where and participants and where not in countries):
-        return "third-party", "044" if cameo == "040" else cameo, participants
-    if where and len(countries) >= 2:
-        hosted = tuple(a.with_role("host") if a.country == where else a for a in participants)
-        return None, cameo, hosted
-    return None, cameo, participants
 
 
 def _views(annotations: Annotations) -> list[SentenceView]:

@@ -135,9 +135,13 @@ def venue_place(place: PlaceAt | None, roles: Roles) -> Place | None:
     return None
 
 
-def round_number(cues: Cues, text: str, scope: tuple[int, int]) -> int | None:
-    """The round an ordinal names ("the second round", "round 2"), nearest inside the scope."""
-    lo, hi = scope
+def round_number(cues: Cues, text: str, span: tuple[int, int]) -> int | None:
+    """The round an ordinal names ("the second round", "round 2") inside the trigger's clause.
+
+    An ordinal in another clause numbers another meeting: "The Geneva meeting will take place on
+    the same day as, but separately from, a second round of nuclear talks ..." is no round 2.
+    """
+    lo, hi = span
     for m in cues.rounds.finditer(text):
         if lo <= m.start() and m.end() <= hi:
             word = (m.group("word") or m.group("number") or "").lower()
@@ -189,8 +193,19 @@ def confidence(cues: Cues, roles: Roles, *, noun: bool, status: str, inherited: 
     return round(min(w.get("ceiling", 0.9), max(w.get("floor", 0.3), score)), 2)
 
 
-def make_source(article: Article, view: SentenceView) -> Source:
-    attributed = view.attributions[0].text if view.attributions else None
+def make_source(article: Article, view: SentenceView, *, denier_at: int | None = None) -> Source:
+    """Where the event was read, and whom the outlet cites for it.
+
+    ``denier_at``: the sentence offset of a denial cue. An attribution that holds it names the
+    party denying ("Tehran also denied reports that ..."), a participant, not a cited source.
+    """
+    base = view.sentence.start
+    cited = [
+        a
+        for a in view.attributions
+        if denier_at is None or not (a.start - base <= denier_at < a.end - base)
+    ]
+    attributed = cited[0].text if cited else None
     return Source(
         doc_id=article.id,
         outlet=article.outlet,

@@ -96,6 +96,11 @@ class Cues:
     rounds: re.Pattern[str]
     round_numbers: dict[str, int]
     confidence: dict[str, float]
+    trip_purpose: re.Pattern[str] | None = None  # "travel to Geneva for the talks with ..."
+    trip_stops: re.Pattern[str] | None = None  # where a trip's purpose can no longer be read
+    trip_with: re.Pattern[str] | None = None  # "... with", "... between": the meeting's sides
+    trip_talks: frozenset[str] = frozenset()  # meeting words that name talks (046)
+    source_required: frozenset[str] = frozenset()  # types coded only with a source
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,7 +124,7 @@ def load_lexicon(triggers: str | None = None, cues: str | None = None) -> Lexico
             by_prefix.setdefault(key, []).append(i)
     return Lexicon(
         triggers=loaded,
-        cues=_load_cues(Path(cues) if cues else data_path("cues.yaml")),
+        cues=_load_cues(Path(cues) if cues else data_path("cues.yaml"), ontology),
         ontology=ontology,
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         unindexed=tuple(i for i, t in enumerate(loaded) if t.prefixes is None),
@@ -225,7 +230,7 @@ def _implied(
     )
 
 
-def _load_cues(path: Path) -> Cues:
+def _load_cues(path: Path, ontology: Ontology) -> Cues:
     data = load_yaml(path)
     macros = read_macros(path, data)
     med = data.get("mediators")
@@ -262,6 +267,16 @@ def _load_cues(path: Path) -> Cues:
     rounds = data.get("rounds")
     if not isinstance(rounds, Mapping) or not isinstance(rounds.get("numbers"), Mapping):
         raise DataFileError(f"{where(path, data)}: `rounds` needs `pattern` and `numbers`")
+    for key in ("trip_talks", "source_required"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataFileError(f"{where(path, data)}: `{key}` must be a list of words")
+    unknown = [t for t in data.get("source_required") or () if t not in ontology.types]
+    if unknown:
+        raise DataFileError(
+            f"{where(path, data)}: source_required: {unknown[0]!r} is not a PLOVER type "
+            f"({', '.join(ontology.types)})"
+        )
     confidence = data.get("confidence") or {}
     try:
         conf = {str(k): float(v) for k, v in confidence.items() if k != LINE}
@@ -280,4 +295,9 @@ def _load_cues(path: Path) -> Cues:
         rounds=compile_pattern(rounds.get("pattern"), macros, where(path, rounds)),
         round_numbers={str(k): int(v) for k, v in rounds["numbers"].items() if k != LINE},
         confidence=conf,
+        trip_purpose=compile_any(data.get("trip_purpose"), macros, f"{path}: trip_purpose"),
+        trip_stops=compile_any(data.get("trip_stops"), macros, f"{path}: trip_stops", words=False),
+        trip_with=compile_any(data.get("trip_with"), macros, f"{path}: trip_with", words=False),
+        trip_talks=frozenset(w.lower() for w in data.get("trip_talks") or ()),
+        source_required=frozenset(data.get("source_required") or ()),
     )

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from dragoman.coding.lexicon import ImpliedActor, Trigger
+from dragoman.coding.governments import government
+from dragoman.coding.lexicon import Cues, ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors
 from dragoman.coding.rules import Match
+from dragoman.coding.trips import read_trip
 from dragoman.model import Actor
 
 __all__ = ["Roles", "assign_roles"]
@@ -27,8 +29,9 @@ _ELIDED = re.compile(
 )
 
 
+# "the two countries", "both sides", "they" after a directed act (a message): its two governments
+_SIDES = re.compile(r"\b(?:they|sides|countries|governments|nations|states)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+$", re.IGNORECASE)
-_COORDINATED_PLACE = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
 _NEAR_TARGET = 25  # characters: a visit's target actor follows the verb closely
 
 
@@ -43,6 +46,10 @@ class Roles:
     destination: PlaceAt | None = None  # a visit's destination
     implied: bool = False  # an actor came from a trigger default or the place
     named: int = 0  # principal actors named in the sentence for this event
+    # a trip to a meeting between others ("travel to Geneva ... at Tuesday's talks with the US"):
+    # the meeting's span and CAMEO code (046 talks, 040 meeting); the event is that meeting
+    purpose: tuple[int, int] | None = None
+    purpose_cameo: str | None = None
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -95,6 +102,7 @@ def assign_roles(
     cut: int | None = None,
     previous: Roles | None = None,
     speaker_is_actor: bool = False,
+    cues: Cues | None = None,
 ) -> list[Roles]:
     """Source, target and participants of one trigger (several Roles for a visit to two places).
 
@@ -104,6 +112,7 @@ def assign_roles(
     actor of its own shares ("the army was put on alert and units were moved ...").
     ``speaker_is_actor``: a speech act with no subject named is the speaker's ("Kosovo's prime
     minister said his government would not return to the table").
+    ``cues``: the trip cues, read for a visit (trips.py): a visit, or the meeting a trip is for.
     """
     trig = match.trigger
     symmetric = trig.roles in ("symmetric", "mediation", "venue")
@@ -116,17 +125,22 @@ def assign_roles(
             inside = rest
     before = _dedupe([m for m in inside if m.end <= match.start])
     after = _dedupe([m for m in inside if m.start >= match.start])
-    mediator = None
-    if actors.mediators:
-        med, role = actors.mediators[0]
-        mediator = med.actor.with_role(role)
+    mediator = _mediator(actors, clause if symmetric else None)
     speaker = actors.speakers[0].actor if actors.speakers else None
-    if _ELIDED.search(sentence[: match.start]):
+    elided = _ELIDED.search(sentence[: match.start])
+    if elided:
         # "met in Brussels ... and agreed to": the subject is the previous act's
         shared = _shared_subject(previous, actors)
         if shared is not None:
-            if trig.roles in ("symmetric", "mediation", "venue") and previous is not None:
-                return [_symmetric(previous.participants, mediator, named=previous.named)]
+            if symmetric and previous is not None:
+                parties = previous.participants
+                if previous.source is not None and _SIDES.search(elided.group()):
+                    # "a message from Washington reached Larijani, days before the two countries
+                    # resume talks": the sides are the governments, not the sender and receiver
+                    parties = tuple(
+                        government(c) for c in dict.fromkeys(a.country for a in parties) if c
+                    )
+                return [_symmetric(parties, mediator, named=previous.named)]
             before = [Mention(match.start, match.start, shared)]
     if trig.roles == "domestic":
         if not before and previous is not None and previous.source is not None:
@@ -159,12 +173,27 @@ def assign_roles(
         sources = [speaker]
     if trig.target_from_place:  # "visited Iran", "travel to Geneva to lead ... talks with the US"
         near = [m.actor for m in after if m.actor.country and m.start - match.end <= _NEAR_TARGET]
-        return _visits(match, scope, actors, sources, near, mediator, sentence)
+        return _visits(match, scope[1], actors, sources, near, mediator, sentence, cues)
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
-    if target is None and targets:
-        target = targets[0]
+    if target is None:  # same country, another sector ("the army detained Iranian protesters")
+        target = next((t for t in targets if not _same(t, source)), None)
     return [_directed(source, target, mediator)]
+
+
+def _same(a: Actor, b: Actor | None) -> bool:
+    """One actor on both sides of a dyad: same country and sector ("Iran -> Tehran")."""
+    return b is not None and (a.country, a.sector) == (b.country, b.sector)
+
+
+def _mediator(actors: SentenceActors, clause: tuple[int, int] | None) -> Actor | None:
+    """The sentence's first mediator; a meeting's only inside its clause (the intermediary of
+    "a message ... through Omani intermediaries, days before the two countries resume talks"
+    carried the message, not the talks)."""
+    for med, role in actors.mediators:
+        if clause is None or (clause[0] <= med.start and med.end <= clause[1]):
+            return med.actor.with_role(role)
+    return None
 
 
 def _shared_subject(previous: Roles | None, actors: SentenceActors) -> Actor | None:
@@ -231,56 +260,38 @@ def _directed(source: Actor | None, target: Actor | None, mediator: Actor | None
     )
 
 
-def _destinations(match: Match, hi: int, actors: SentenceActors, sentence: str) -> list[PlaceAt]:
-    """Places after "to"/"in" following the trigger, and those coordinated with them ("to Baku
-    and Yerevan"); not "talks with the United States" further on."""
-    out: list[PlaceAt] = []
-    for p in actors.places:
-        if not (match.start <= p.start and p.end <= hi and p.place.country):
-            continue
-        if p.preposition in actors.destination_prepositions or (
-            out and _COORDINATED_PLACE.fullmatch(sentence, out[-1].end, p.start)
-        ):
-            out.append(p)
-    return out
-
-
 def _visits(
     match: Match,
-    scope: tuple[int, int],
+    hi: int,
     actors: SentenceActors,
     sources: list[Actor],
-    targets: list[Actor],
+    near: list[Actor],
     mediator: Actor | None,
     sentence: str,
+    cues: Cues | None,
 ) -> list[Roles]:
-    """ "would travel to Baku and Yerevan": one visit per destination, the place its location.
-
-    A visit needs a visitor: with no source named, nothing is coded.
-    """
+    """ "would travel to Baku and Yerevan": one visit per host, the place its location; a trip
+    to a meeting between others is that meeting (trips.py). A visit needs a visitor."""
     if not sources:
         return [Roles()]
-    source = sources[0]
-    _, hi = scope
-    places = {
-        p.place.country: p
-        for p in reversed(actors.places)
-        if match.start <= p.start and p.end <= hi and p.place.country
-    }
-    for p in _destinations(match, hi, actors, sentence):
-        if not any(t.country == p.place.country for t in targets):
-            place = p.place
-            targets.append(
-                Actor(text=place.text, name=place.name, country=place.country, sector="GOV")
+    trip = read_trip(match, hi, actors, sources[0], near, sentence, cues)
+    if trip.meeting is not None:
+        m = trip.meeting
+        roles = _symmetric(m.parties, mediator, named=len(m.parties))
+        return [
+            replace(
+                roles,
+                destination=m.destination,
+                purpose=m.span,
+                purpose_cameo=m.cameo,
+                subject=sources[0],
             )
-    out, seen = [], {source.country}
-    for target in targets:
-        if target.country in seen:
-            continue
-        seen.add(target.country)
-        roles = _directed(source, target, mediator)
-        out.append(replace(roles, destination=places.get(target.country)))
-    return out or [_directed(source, None, mediator)]
+        ]
+    out = [
+        replace(_directed(sources[0], host, mediator), destination=place)
+        for host, place in trip.hosts
+    ]
+    return out or [Roles()]
 
 
 def _domestic(

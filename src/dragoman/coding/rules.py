@@ -1,6 +1,7 @@
 """Trigger matching and clause windows inside one sentence.
 
     sentence text --find_matches--> [Match]   (overlaps resolved: priority, then length)
+    [Match] --without_content--> [Match]   (a requested or refused act is not an act)
     [Match] --windows--> [Window] (read by status.py)   --scopes--> where each looks for actors
 
 Offsets are relative to the sentence. Who the actors are is roles.py's business.
@@ -14,7 +15,7 @@ from dragoman.coding._prefix import word_starts
 from dragoman.coding.lexicon import Lexicon, Trigger
 from dragoman.coding.status import StatusRules, Window
 
-__all__ = ["Match", "find_matches", "scopes", "windows"]
+__all__ = ["Match", "find_matches", "scopes", "windows", "without_content"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +108,31 @@ def scopes(text: str, matches: list[Match]) -> list[tuple[int, int]]:
         semi = text.find(";", m.end, hi)
         out.append((lo, semi if semi >= 0 else hi))
     return out
+
+
+def without_content(rules: StatusRules, text: str, matches: list[Match]) -> list[Match]:
+    """Drop the triggers that are another act's content (status.yaml ``content``).
+
+    "The council demanded that Washington lift sanctions": one REQUEST, the lifting is what was
+    demanded; "refused to lift", "threatened to strike", "urged both sides to meet" likewise.
+    """
+    if not rules.content:
+        return matches
+    out = []
+    for m in matches:
+        if not any(_governs(rules, text, g, m) for g in matches if g.end <= m.start):
+            out.append(m)
+    return out
+
+
+def _governs(rules: StatusRules, text: str, g: Match, m: Match) -> bool:
+    kept = rules.content.get(g.trigger.event_type)
+    if kept is None or m.trigger.event_type in kept:
+        return False
+    gap = text[g.end : m.start]
+    if rules.boundaries.search(gap):
+        return False
+    own = rules.complementizer_end.search(g.text)  # "called for", "agreed to"
+    if own is not None:
+        gap = own.group() + gap
+    return rules.content_gap.match(gap) is not None

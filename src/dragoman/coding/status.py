@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from dragoman.coding._datafile import (
     read_macros,
     where,
 )
+from dragoman.coding.ontology import load_ontology
 from dragoman.errors import DataFileError
 from dragoman.model import STATUSES
 
@@ -64,6 +65,11 @@ class StatusRules:
     date_modifier: re.Pattern[str] | None
     boundaries: re.Pattern[str]
     circumstantial: re.Pattern[str]
+    subordinate_before: re.Pattern[str]  # "days before the two countries " (then a verb)
+    past_form: re.Pattern[str]  # a trigger in the past tense ("met", "resumed")
+    content: dict[str, frozenset[str]]  # governing type -> the types that stay events after it
+    content_gap: re.Pattern[str]  # between a governing trigger and one in its complement
+    complementizer_end: re.Pattern[str]  # a governing trigger that ends with one ("called for")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +93,9 @@ class Reading:
     denial: bool = False  # a denial cue is present
     history: bool = False
     circumstantial: bool = False  # a noun after "after", "at"...; or a trigger inside "if ..."
+    # "days before the two countries resume talks": a clause of its own, dated from its own words
+    # (and planned when its verb is in the present tense)
+    subordinate: bool = False
 
 
 @functools.cache
@@ -127,9 +136,14 @@ def load_status_rules(path: str | None = None) -> StatusRules:
     negation = data.get("negation") or {}
     history = data.get("history") or {}
     modal = data.get("trigger_modal") or {}
-    if not all(isinstance(x, Mapping) for x in (reported, negation, history, modal)):
+    subordinate = data.get("subordinate_future") or {}
+    content = data.get("content") or {}
+    if not all(
+        isinstance(x, Mapping) for x in (reported, negation, history, modal, subordinate, content)
+    ):
         raise DataFileError(
-            f"{file}: reported_future, negation, history and trigger_modal must be mappings"
+            f"{file}: reported_future, negation, history, trigger_modal, subordinate_future and "
+            "content must be mappings"
         )
     return StatusRules(
         order=order,
@@ -155,7 +169,41 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         ),
         boundaries=one("boundaries", data.get("boundaries"), words=False),
         circumstantial=one("circumstantial", data.get("circumstantial")),
+        subordinate_before=one("subordinate_future.before", subordinate.get("before")),
+        past_form=one("subordinate_future.past", subordinate.get("past"), words=False),
+        content=_governs(file, content),
+        content_gap=one("content.gap", content.get("gap"), words=False),
+        complementizer_end=one(
+            "content.complementizer_end", content.get("complementizer_end"), words=False
+        ),
     )
+
+
+def _governs(file: Path, content: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """content.governs: PLOVER type -> the types that stay events in its complement."""
+    raw = content.get("governs")
+    if not isinstance(raw, Mapping):
+        raise DataFileError(
+            f"{where(file, content)}: content.governs must map a type to a list of types, "
+            "e.g. {REQUEST: [], AGREE: [CONSULT]}"
+        )
+    known = load_ontology().types
+    out: dict[str, frozenset[str]] = {}
+    for kind, kept in raw.items():
+        if kind == "__line__":
+            continue
+        if not isinstance(kept, list) or not all(isinstance(k, str) for k in kept):
+            raise DataFileError(
+                f"{where(file, raw)}: content.governs.{kind} must be a list of types, e.g. []"
+            )
+        unknown = [t for t in (kind, *kept) if t not in known]
+        if unknown:
+            raise DataFileError(
+                f"{where(file, raw)}: content.governs: {unknown[0]!r} is not a PLOVER type "
+                f"({', '.join(known)})"
+            )
+        out[str(kind)] = frozenset(kept)
+    return out
 
 
 def read_status(
@@ -174,20 +222,44 @@ def read_status(
         return Reading(status=None, circumstantial=True)
     if rules.condition.search(window.before):
         return Reading(status=None, circumstantial=True)
+    if noun:
+        window = _predicate(rules, window)
     present = _present(rules.any_cue, window)
     denial = _cue(rules, "denied", window, verbal=False, noun=noun, present=present)
     negation = rules.negation_before_noun if noun else rules.negation_before
     negated = bool(negation.search(window.before) or rules.negation_after.search(window.after))
     verbal = event_type in rules.verbal_types and not noun
+    subordinate = not noun and bool(rules.subordinate_before.search(window.sentence_before))
+    future = subordinate and not rules.past_form.match(window.trigger)
     for status in rules.order:
         found = _found(rules, status, window, verbal=verbal, noun=noun, present=present)
         if status == "denied":
             found = denial
+        if found is None and status == "planned" and future:
+            found = window.before_start + len(window.before)
         if found is not None:
             return Reading(
-                status=status, cue_start=found, negated=negated, denial=denial is not None
+                status=status,
+                cue_start=found,
+                negated=negated,
+                denial=denial is not None,
+                subordinate=subordinate,
             )
-    return Reading(status=None, negated=negated)
+    return Reading(status=None, negated=negated, subordinate=subordinate)
+
+
+def _predicate(rules: StatusRules, w: Window) -> Window:
+    """A noun's own predicate ends at the first comma when a status cue comes before it: in
+    "where the first round was held on February 6, Omani mediators are expected to carry ...",
+    the round was held; what follows the comma is another clause's. After an apposition ("The
+    third round, due to open next Tuesday, has been postponed") the whole clause is read."""
+    comma = w.after.find(",")
+    if comma <= 0 or not w.after[:comma].strip():
+        return w
+    head = replace(w, after=w.after[:comma])
+    if rules.any_cue.after_noun is None or not rules.any_cue.after_noun.search(head.after):
+        return w
+    return head
 
 
 def _found(

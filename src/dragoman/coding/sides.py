@@ -1,0 +1,61 @@
+"""An event's sides after roles: who joins, who goes, who hosts.
+
+    Roles --distinct / with_source / with_denier--> Roles     (coder.py, once per event)
+    a meeting's participants + mediator + venue --meeting_mode--> mode, CAMEO code, hosts
+
+Each function returns a new value; the coder calls them after assign_roles (roles.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dragoman.coding.mentions import SentenceActors
+from dragoman.coding.roles import Roles
+from dragoman.model import Actor, Place
+
+__all__ = ["distinct", "meeting_mode", "with_denier", "with_source"]
+
+
+def distinct(roles: Roles) -> Roles:
+    """A dyad has two sides: a target that is the source again ("Iran would not accept an
+    arrangement ... asking Tehran") is dropped."""
+    src, tgt = roles.source, roles.target
+    if src is None or tgt is None or (src.country, src.sector) != (tgt.country, tgt.sector):
+        return roles
+    return replace(
+        roles, target=None, participants=tuple(a for a in roles.participants if a != tgt)
+    )
+
+
+def with_source(roles: Roles, source: Actor) -> Roles:
+    """A source found outside the sentence ("the US Treasury" of an earlier sentence)."""
+    src = source.with_role("source")
+    return replace(roles, source=src, participants=(src, *roles.participants), subject=src)
+
+
+def with_denier(roles: Roles, actors: SentenceActors, cue_start: int | None) -> Roles:
+    """ "Tehran denied that its negotiators had met US officials": Tehran is a party."""
+    if cue_start is None:
+        return roles
+    known = {a.country for a in roles.participants}
+    for m in sorted((*actors.principals, *actors.speakers), key=lambda m: m.start):
+        if m.end <= cue_start and m.actor.country and m.actor.country not in known:
+            party = m.actor.with_role("party" if roles.source is None else "source")
+            return replace(roles, participants=(*roles.participants, party))
+    return roles
+
+
+def meeting_mode(
+    cameo: str, participants: tuple[Actor, ...], mediator: Actor | None, location: Place | None
+) -> tuple[str | None, str, tuple[Actor, ...]]:
+    """A meeting with a mediator or at a third country's venue is third-party (044 for a plain
+    meeting, 046 kept for talks); a venue in a party's country makes that party the host."""
+    where = location.country if location is not None else None
+    countries = {a.country for a in participants}
+    if mediator is not None or (where and participants and where not in countries):
+        return "third-party", "044" if cameo == "040" else cameo, participants
+    if where and len(countries) >= 2:
+        hosted = tuple(a.with_role("host") if a.country == where else a for a in participants)
+        return None, cameo, hosted
+    return None, cameo, participants
