@@ -227,6 +227,15 @@ def demo(db: str, as_json: bool) -> None:
     click.echo(f"Stored in {db}. Try: dragoman events --db {db}   |   dragoman show EVENT_ID --db {db}")
 
 
+def _register_subcommands() -> None:
+    from dragoman.eval.cli import eval_command  # imports click only: `dragoman --help` stays fast
+
+    main.add_command(eval_command, name="eval")
+
+
+_register_subcommands()
+
+
 def _check_date(value: str, option: str) -> None:
     from datetime import date
 
