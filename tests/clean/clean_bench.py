@@ -14,6 +14,7 @@ The benchmark's pages stay outside the repository; see its README for licence an
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import re
 import sys
@@ -23,7 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-BENCH = Path("/work/shared/bench/extraction")
+# ../shared/bench beside the clone (as CI lays it out), or wherever $DRAGOMAN_BENCH points.
+BENCH = Path(os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench") / "extraction"
 _WORD = re.compile(r"\w+")
 
 

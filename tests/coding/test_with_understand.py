@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+import os
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ understand = pytest.importorskip("dragoman.understand")
 _EXAMPLES = json.loads(
     resources.files("dragoman").joinpath("data", "ontology", "examples.json").read_text("utf-8")
 )
-_BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "diplomacy"
+_BENCH = Path(os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench") / "diplomacy"
 
 
 def _coded(doc: dict) -> list:

@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 from importlib import resources
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from dragoman.understand.actors import find_actors
 from dragoman.understand.gazetteer import load_gazetteer
 from dragoman.understand.people import resolve_actors
 
-BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "actors" / "actor_phrases.jsonl"
+BENCH = Path(os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench") / "actors" / "actor_phrases.jsonl"
 DATA = Path(str(resources.files("dragoman").joinpath("data/actors")))
 PLOVER_SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
