@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from dragoman.errors import DragomanError
-from dragoman.model import Event, RunReport
+from dragoman.model import Actor, Event, RunReport
 from dragoman.options import IngestOptions, Options
 
 DB_HELP = "SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db)."
@@ -119,12 +119,37 @@ def _print_event_table(events: Iterable[Event]) -> None:
     n = 0
     for event in events:
         n += 1
-        date = event.date.start or event.date.end if event.date else None
-        actors = " + ".join(f"{a.country or '?'} {a.sector or ''}".strip() for a in event.participants)
-        where = event.location.text if event.location else ""
-        click.echo(f"{event.id[:12]}  {date or '':10}  {event.event_type:9} {event.cameo:5} {event.status:12} {actors:28} {where}")
+        click.echo(
+            f"{event.id[:12]}  {_date_label(event):22} {event.event_type:9} {event.cameo:5} {event.status:12} "
+            f"{_sides(event):34} {event.location.text if event.location else ''}"
+        )
     if n == 0:
         click.echo("no events match", err=True)
+
+
+def _code(actor: Actor | None) -> str:
+    return f"{actor.country or '?'} {actor.sector or ''}".strip() if actor else "?"
+
+
+def _sides(event: Event) -> str:
+    """``USA GOV -> IRN`` for directed acts, ``USA GOV + IRN GOV`` for talks, ``/ OMN`` for a mediator."""
+    if event.source or event.target:
+        text = f"{_code(event.source)} -> {_code(event.target)}" if event.target else _code(event.source)
+    else:
+        text = " + ".join(_code(a) for a in event.participants)
+    return text + (f" / {_code(event.mediator)}" if event.mediator else "")
+
+
+def _date_label(event: Event) -> str:
+    """The event's own date with its precision, or what is known when the text gives none."""
+    date = event.date
+    if date is None or (date.start is None and date.end is None):
+        return "no date"
+    if date.precision is None:
+        return f"undated ({date.end or date.start})"
+    if date.precision == "day":
+        return date.start or ""
+    return f"{date.start} ({date.precision})"
 
 
 @main.command()
@@ -150,7 +175,8 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
     if event.location:
         click.echo(f"  location: {event.location.text} ({event.location.country})")
     if event.date:
-        click.echo(f"  date: {event.date.start} .. {event.date.end} ({event.date.precision})")
+        span = f" ({event.date.start} .. {event.date.end})" if event.date.precision not in (None, "day") else ""
+        click.echo(f"  date: {_date_label(event)}{span}")
     if event.topics:
         click.echo(f"  topics: {', '.join(event.topics)}")
     for source in event.sources:

@@ -19,7 +19,8 @@ PAGE = """<!DOCTYPE html><html><head><title>Envoys to meet in Geneva</title></he
 
 
 def dragoman(*args: str, cwd: Path, stdin: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRAGOMAN_DB": str(cwd / "default.db")}
+    src = str(Path(__file__).resolve().parents[2] / "src")  # this checkout, whatever is installed
+    env = {**os.environ, "DRAGOMAN_DB": str(cwd / "default.db"), "PYTHONPATH": src}
     proc = subprocess.run(
         [sys.executable, "-m", "dragoman.cli", *args], cwd=cwd, input=stdin.decode() if stdin else None,
         capture_output=True, text=True, env=env, timeout=300,
