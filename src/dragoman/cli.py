@@ -28,9 +28,12 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
-    from dragoman.store import open_store
+def _store(db: str | None, *, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    from dragoman.store import default_db_path, open_store
 
+    path = db or default_db_path()
+    if must_exist and path != ":memory:" and not Path(path).exists():
+        raise click.ClickException(f"no database at {path}; ingest something first (dragoman ingest PATH --db {path})")
     try:
         return open_store(db)
     except DragomanError as e:
@@ -102,7 +105,7 @@ def events(db: str | None, actor: str | None, event_type: str | None, status: st
         if value:
             _check_date(value, name)
     query = EventQuery(actor=actor, event_type=event_type, status=status, since=since, until=until, text=text, limit=limit)
-    with _store(db) as store:
+    with _store(db, must_exist=True) as store:
         found = store.iter_events(query)
         if as_json:
             for event in found:
@@ -158,7 +161,7 @@ def _date_label(event: Event) -> str:
 @json_option
 def show(event_id: str, db: str | None, as_json: bool) -> None:
     """Show one event (an id or its prefix) with its evidence sentences and sources."""
-    with _store(db) as store:
+    with _store(db, must_exist=True) as store:
         event = store.event(event_id)
     if event is None:
         raise click.ClickException(f"no event {event_id!r}; list ids with `dragoman events`")
@@ -200,7 +203,7 @@ def export(db: str | None, fmt: str, output: Path | None) -> None:
     """Export all events as PLOVER JSON lines, CAMEO TSV, CSV or Parquet."""
     from dragoman.export import export as write
 
-    with _store(db) as store:
+    with _store(db, must_exist=True) as store:
         try:
             n = write(store.iter_events(), fmt, output if output else click.get_text_stream("stdout"))
         except DragomanError as e:
@@ -214,7 +217,7 @@ def export(db: str | None, fmt: str, output: Path | None) -> None:
 @json_option
 def rejected(db: str | None, as_json: bool) -> None:
     """List inputs that could not be ingested, with the reason and what to do."""
-    with _store(db) as store:
+    with _store(db, must_exist=True) as store:
         rows = store.rejected()
     for row in rows:
         if as_json:

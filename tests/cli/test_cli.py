@@ -109,3 +109,9 @@ def test_help_does_not_import_spacy(tmp_path: Path) -> None:
     code = "import sys, dragoman.cli; sys.argv=['dragoman','--help']\ntry:\n dragoman.cli.main()\nexcept SystemExit: pass\nprint('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
     assert out.strip().endswith("False")
+
+
+def test_reading_a_database_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    proc = dragoman("events", "--db", "missing.db", cwd=tmp_path, check=False)
+    assert proc.returncode == 1 and "no database at missing.db" in proc.stderr
+    assert not (tmp_path / "missing.db").exists()
