@@ -48,7 +48,7 @@ def _progress(results: Iterator, total: int | None = None) -> Iterator:  # type:
     return iter(tqdm(results, unit="item", total=total, file=sys.stderr))
 
 
-def _ingest(documents_or_paths: Iterable, store, opts: Options, *, documents: bool) -> RunReport:  # type: ignore[no-untyped-def,type-arg]
+def _ingest(documents_or_paths: Iterable, store, opts: Options, *, documents: bool, workers: int = 1) -> RunReport:  # type: ignore[no-untyped-def,type-arg]
     import time
 
     from dragoman.pipeline import add_result, iter_documents, iter_run
@@ -56,7 +56,9 @@ def _ingest(documents_or_paths: Iterable, store, opts: Options, *, documents: bo
     report = RunReport()
     started = time.perf_counter()
     results = (
-        iter_documents(documents_or_paths, store, opts) if documents else iter_run(documents_or_paths, store, opts)
+        iter_documents(documents_or_paths, store, opts, workers=workers)
+        if documents
+        else iter_run(documents_or_paths, store, opts, workers=workers)
     )
     for result in _progress(results):
         add_result(report, result)
@@ -73,13 +75,16 @@ def _ingest(documents_or_paths: Iterable, store, opts: Options, *, documents: bo
 @click.option("--outlet", help="Outlet name for pages that lack one.")
 @click.option("--url", help="URL of the page (when ingesting one page).")
 @click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject larger items.")
-def ingest(paths: tuple[str, ...], db: str | None, published: str | None, outlet: str | None, url: str | None, max_bytes: int) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for cleaning, understanding and coding; the store keeps one writer.")  # fmt: skip
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, outlet: str | None, url: str | None,
+           max_bytes: int, workers: int) -> None:  # fmt: skip
     """Ingest PATHS: .html/.htm/.txt/.json/.jsonl files, directories, globs, or - for stdin."""
     if published:
         _check_date(published, "--published")
     opts = Options(ingest=IngestOptions(published=published, outlet=outlet, url=url, max_bytes=max_bytes))
     with _store(db) as store:
-        report = _ingest(paths, store, opts, documents=False)
+        report = _ingest(paths, store, opts, documents=False, workers=workers)
     click.echo(report.summary())
     if report.read and report.stored == 0 and report.duplicates == 0:
         raise SystemExit(1)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,35 +60,63 @@ def process(raw: RawDocument, opts: Options) -> tuple[Article, list[Event]] | Re
     return article, _unique(events)
 
 
-def iter_run(sources: Iterable[str | Path], store: Store, opts: Options) -> Iterator[ItemResult]:
+def iter_run(
+    sources: Iterable[str | Path], store: Store, opts: Options, *, workers: int = 1
+) -> Iterator[ItemResult]:
     """Run the pipeline over ``sources``, yielding one result per item as it is stored."""
-    return iter_documents(ingest.read(sources, opts.ingest), store, opts)
+    return iter_documents(ingest.read(sources, opts.ingest), store, opts, workers=workers)
 
 
 def iter_documents(
-    documents: Iterable[RawDocument | Rejected], store: Store, opts: Options
+    documents: Iterable[RawDocument | Rejected], store: Store, opts: Options, *, workers: int = 1
 ) -> Iterator[ItemResult]:
-    """Run the pipeline over documents already read (each may carry its own metadata)."""
-    for raw in documents:
+    """Run the pipeline over documents already read (each may carry its own metadata).
+
+    With ``workers > 1`` cleaning, understanding and coding run in that many processes; results
+    come back in input order and this process stays the only writer, so the store ends up the same
+    as with one worker.
+    """
+    for raw, result in _processed(documents, store, opts, workers):
         if isinstance(raw, Rejected):
             store.save_rejection(raw)
             yield ItemResult(origin=raw.origin, outcome="rejected", rejected=raw)
-            continue
-        if store.has_raw(raw.id):
+        elif result is None:
             yield ItemResult(origin=raw.origin, outcome="duplicate")
-            continue
-        result = process(raw, opts)
-        if isinstance(result, Rejected):
+        elif isinstance(result, Rejected):
             store.save_rejection(result)
             yield ItemResult(origin=raw.origin, outcome="rejected", rejected=result)
-            continue
-        article, events = result
-        if store.has_article(article.id):
-            store.mark_seen(raw.id, article.id, raw.origin)
-            yield ItemResult(origin=raw.origin, outcome="duplicate", article_id=article.id)
-            continue
-        store.save(article, events)
-        yield ItemResult(origin=raw.origin, outcome="stored", article_id=article.id, events=tuple(events))
+        else:
+            article, events = result
+            if store.save(article, events):
+                yield ItemResult(origin=raw.origin, outcome="stored", article_id=article.id, events=tuple(events))
+            else:
+                yield ItemResult(origin=raw.origin, outcome="duplicate", article_id=article.id)
+
+
+Processed = tuple[Article, list[Event]] | Rejected | None
+
+
+def _processed(
+    documents: Iterable[RawDocument | Rejected], store: Store, opts: Options, workers: int
+) -> Iterator[tuple[RawDocument | Rejected, Processed]]:
+    """Each document with its processing result, in input order; None for what the store has seen."""
+    if workers <= 1:
+        for raw in documents:
+            skip = isinstance(raw, Rejected) or store.has_raw(raw.id)
+            yield raw, None if skip else process(raw, opts)  # type: ignore[arg-type]
+        return
+    window: deque[tuple[RawDocument | Rejected, Future[Processed] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for raw in documents:
+            skip = isinstance(raw, Rejected) or store.has_raw(raw.id)
+            window.append((raw, None if skip else pool.submit(process, raw, opts)))  # type: ignore[arg-type]
+            # A bounded window keeps memory flat on a long stream while both workers stay busy.
+            while len(window) > 4 * workers:
+                done, future = window.popleft()
+                yield done, future.result() if future else None
+        while window:
+            done, future = window.popleft()
+            yield done, future.result() if future else None
 
 
 def run(
@@ -95,6 +125,7 @@ def run(
     db: str | Path | None = None,
     store: Store | None = None,
     opts: Options | None = None,
+    workers: int = 1,
 ) -> RunReport:
     """Ingest ``sources`` into the store at ``db`` (or the given ``store``) and report counts."""
     own_store = store is None
@@ -102,7 +133,7 @@ def run(
     report = RunReport()
     started = time.perf_counter()
     try:
-        for result in iter_run(sources, target, opts or Options()):
+        for result in iter_run(sources, target, opts or Options(), workers=workers):
             add_result(report, result)
     finally:
         report.seconds = time.perf_counter() - started

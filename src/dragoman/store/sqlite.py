@@ -101,13 +101,6 @@ class Store:
                     self._insert_event(article.id, event)
         return new
 
-    def mark_seen(self, raw_id: str, article_id: str, origin: str) -> None:
-        with self._transaction():
-            self._con.execute(
-                "INSERT OR IGNORE INTO raw_seen (raw_id, article_id, origin) VALUES (?,?,?)",
-                (raw_id, article_id, origin),
-            )
-
     def save_rejection(self, rejected: Rejected) -> Rejected:
         """Record a rejected item once per (origin, stage, reason); repeats bump its counter."""
         key = content_id("x", rejected.origin, rejected.stage, rejected.reason)
