@@ -131,7 +131,8 @@ def venue_place(place: PlaceAt | None, roles: Roles) -> Place | None:
         return place.place
     if roles.venue is not None and roles.venue.country:
         v = roles.venue
-        return Place(text=v.text or v.name, name=v.name, country=v.country, kind="country")
+        # The host's country name, not its mention: "Swiss authorities" host, the place is Switzerland.
+        return Place(text=v.name, name=v.name, country=v.country, kind="country")
     return None
 
 
