@@ -3,6 +3,8 @@
     >>> from dragoman.eval import run_bench
     >>> report = run_bench(Path("../shared/bench"), only=["timex"], limit=5)
     >>> report.to_dict()          # {"bench", "date", "sets": [{"name", "task", "n", "seconds", ...}]}
+    >>> baseline = load_baseline(Path("tests/eval_baseline.json"))     # the quality gate
+    >>> judge(measure(Path("../shared/bench"), baseline), baseline).regressions   # [] when it passes
 
 A benchmark directory holds ``manifest.json`` listing sets by name, gold file and task; each task
 (``dragoman.eval.tasks.TASKS``) runs the code users run and scores it with ``dragoman.eval.metrics``.
@@ -24,16 +26,26 @@ _EXPORTS = {
     "run_bench": "dragoman.eval.bench",
     "TASKS": "dragoman.eval.tasks",
     "answer_quiz_question": "dragoman.eval.quiz",
+    "Baseline": "dragoman.eval.baseline",
+    "load_baseline": "dragoman.eval.baseline",
+    "GateReport": "dragoman.eval.gate",
+    "judge": "dragoman.eval.gate",
+    "measure": "dragoman.eval.gate",
 }
 __all__ = [
     "TASKS",
+    "Baseline",
     "BenchReport",
+    "GateReport",
     "SetResult",
     "SetSpec",
     "TaskOutput",
     "answer_quiz_question",
     "iter_bench",
+    "judge",
+    "load_baseline",
     "load_manifest",
+    "measure",
     "run_bench",
 ]
 

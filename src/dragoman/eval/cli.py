@@ -2,6 +2,10 @@
 
 Registered in the main CLI with ``main.add_command(eval_command, name="eval")``. Progress goes to
 stderr, the table to stdout, the JSON report (bench/README.md) to ``--json FILE``.
+
+``--gate FILE`` runs the quality gate instead (``dragoman.eval.gate``): the sets and limits named in
+the baseline FILE, each metric against its floor; it exits 1 listing the regressions, and 0 with a
+message when there is no benchmark directory. ``--update`` then raises the floors in FILE.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dragoman.errors import DragomanError
 
 if TYPE_CHECKING:  # the runner is imported when the command runs, not when the CLI loads
     from dragoman.eval.bench import SetResult, SetSpec
+    from dragoman.eval.gate import GateReport
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[3]  # src/dragoman/eval/cli.py -> the checkout
 
@@ -71,16 +76,45 @@ def default_bench() -> Path | None:
     metavar="N",
     help="After the table, print each set's diagnostics and up to N example errors.",
 )
+@click.option(
+    "--gate",
+    "gate_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Quality gate: score the sets and limits named in the baseline FILE against its floors "
+    "(tests/eval_baseline.json); exit 1 on a drop.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="With --gate: raise floors in FILE to the new scores (never lowers one) and refresh digests.",
+)
 def eval_command(
     bench: Path | None,
     only: tuple[str, ...],
     limit: int | None,
     json_path: Path | None,
     explain: int | None,
+    gate_path: Path | None,
+    update: bool,
 ) -> None:
-    """Score dragoman on the gold sets of a benchmark directory and print one table."""
+    """Score dragoman on the gold sets of a benchmark directory and print one table.
+
+    With --gate FILE, run the quality gate instead: each set FILE names, at its limit, against
+    the floors pinned in FILE.
+    """
     from dragoman.eval.bench import run_bench
 
+    if gate_path is not None:
+        if limit is not None:
+            raise click.UsageError(
+                "--limit does not go with --gate: the baseline file sets each limit"
+            )
+        _gate(bench, gate_path, only=only, update=update, json_path=json_path, explain=explain)
+        return
+    if update:
+        raise click.UsageError("--update goes with --gate FILE")
     bench = bench or default_bench()
     if bench is None:
         raise click.ClickException(
@@ -103,6 +137,91 @@ def eval_command(
             json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
         click.echo(f"wrote {json_path}", err=True)
+
+
+def _gate(
+    bench: Path | None,
+    gate_path: Path,
+    *,
+    only: tuple[str, ...],
+    update: bool,
+    json_path: Path | None,
+    explain: int | None,
+) -> None:
+    """``--gate FILE [--update]``: the table of metric, floor, now, verdict, then the regressions."""
+    from dragoman.eval.baseline import baseline_from_manifest, load_baseline, save_baseline
+    from dragoman.eval.bench import BenchReport
+    from dragoman.eval.gate import judge, measure, raise_floors
+
+    bench = bench or default_bench()
+    if bench is None or not (bench / "manifest.json").is_file():
+        where = bench or "$DRAGOMAN_BENCH or ../shared/bench"
+        if update:
+            raise click.ClickException(f"no benchmark directory at {where}; nothing to update")
+        click.echo(f"quality gate skipped: no benchmark directory (manifest.json) at {where}")
+        return
+    bench = bench.resolve()
+    try:
+        if update and not gate_path.exists():
+            baseline = baseline_from_manifest(bench)
+            click.echo(f"{gate_path}: new baseline with every set of {bench}", err=True)
+        else:
+            baseline = load_baseline(gate_path)
+        measurement = measure(bench, baseline, only=only, progress=_progress_for)
+    except DragomanError as e:
+        raise click.ClickException(str(e)) from e
+    report = judge(measurement, baseline)
+    click.echo(format_gate(report))
+    click.echo(
+        f"\n{len(report.sets)} sets in {measurement.seconds:.1f} s "
+        f"({measurement.setup_seconds:.1f} s loading data); bench {bench}; {measurement.date}"
+    )
+    results = tuple(m.result for m in measurement.sets)
+    if explain is not None:
+        click.echo(format_explanations(results, errors=explain))
+    if json_path:
+        bench_report = BenchReport(
+            bench=bench,
+            date=measurement.date,
+            sets=results,
+            setup_seconds=measurement.setup_seconds,
+        )
+        json_path.write_text(
+            json.dumps(bench_report.to_dict(), indent=1, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+        click.echo(f"wrote {json_path}", err=True)
+    if update:
+        baseline, changes = raise_floors(baseline, measurement)
+        save_baseline(baseline, gate_path)
+        click.echo(f"\nupdated {gate_path}:")
+        click.echo("\n".join(f"  {line}" for line in changes) or "  no floor rose")
+        report = judge(measurement, baseline)  # re-pinned sets pass now; drops still fail
+    if not report.ok:
+        lines = report.regressions
+        raise click.ClickException(
+            f"quality gate failed: {len(lines)} regression{'s' * (len(lines) != 1)} "
+            f"(tolerance {report.tolerance:g}):\n" + "\n".join(f"  {line}" for line in lines)
+        )
+    click.echo("quality gate passed")
+
+
+def format_gate(report: GateReport) -> str:
+    """One row per metric: set, metric, floor (>=) or ceiling (<=), the score now, the verdict."""
+    head = f"{'set':<26} {'metric':<20} {'floor':>9} {'now':>7}  verdict"
+    lines = [head, "-" * (len(head) + 30)]
+    for s in report.sets:
+        if s.problem:
+            lines.append(f"{s.name:<26} {'':<20} {'':>9} {'':>7}  FAIL: {s.problem}")
+            continue
+        for k, c in enumerate(s.checks):
+            bound = (
+                "-" if c.bound is None else ("<=" if c.kind == "ceiling" else ">=") + _fmt(c.bound)
+            )
+            now = "-" if c.now is None else _fmt(c.now)
+            name = s.name if k == 0 else ""
+            lines.append(f"{name:<26} {c.metric:<20} {bound:>9} {now:>7}  {c.verdict}")
+    return "\n".join(lines)
 
 
 def _progress_for(spec: SetSpec) -> Callable[[int, int], None]:
