@@ -1,6 +1,13 @@
 """The coder's lexicon: triggers.yaml and cues.yaml, validated against the ontology and compiled.
 
     data/coding/triggers.yaml + cues.yaml --load_lexicon--> Lexicon(triggers, cues)
+    data/coding/cameo_verbs.tsv (generated) ---------------> Lexicon.secondary
+
+The secondary lexicon is generated from the PETRARCH2 CAMEO verb dictionary by
+tools/build_verb_lexicon.py: thousands of verb phrases, read only for a sentence in which no
+hand-written trigger matches (rules.find_matches), and losing to a hand-written trigger on overlap
+should the two ever meet (priority -1). Its regexes are compiled on first use: most never meet a
+sentence with the words they need, and compiling all of them takes seconds.
 
 Each trigger's CAMEO code must exist in cameo_codes.tsv with the trigger's PLOVER type, its mode
 must be a mode of that type, its contexts PLOVER's; anything else is a DataFileError naming
@@ -9,10 +16,11 @@ must be a mode of that type, its contexts PLOVER's; anything else is a DataFileE
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +29,7 @@ from dragoman.coding._datafile import (
     compile_any,
     compile_pattern,
     data_path,
+    expand,
     load_yaml,
     read_macros,
     where,
@@ -29,7 +38,7 @@ from dragoman.coding._prefix import prefixes
 from dragoman.coding.ontology import Ontology, load_ontology
 from dragoman.errors import DataFileError
 
-__all__ = ["Cues", "ImpliedActor", "Lexicon", "MediatorCue", "Trigger", "load_lexicon"]
+__all__ = ["Cues", "ImpliedActor", "Lexicon", "MediatorCue", "Secondary", "Trigger", "load_lexicon"]
 
 ROLES = ("symmetric", "directed", "passive", "domestic", "venue", "mediation", "from_to")
 KINDS = ("verb", "noun")
@@ -103,6 +112,70 @@ class Cues:
     source_required: frozenset[str] = frozenset()  # types coded only with a source
 
 
+_SECONDARY_COLUMNS = ("id", "pattern", "cameo", "event_type", "mode", "context", "roles", "starts",
+                      "index", "needs", "verb", "line")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    id: str
+    pattern: str  # macros expanded, not yet compiled
+    event_type: str
+    cameo: str
+    mode: str | None
+    context: tuple[str, ...]
+    roles: str
+    starts: frozenset[str]  # the lower-case words a match starts with
+    line: int  # in the dictionary the row was generated from
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Secondary:
+    """The generated triggers, found through the words every match needs (``\\w+`` tokens).
+
+    A row's ``needs`` (cameo_verbs.tsv) are groups of words, a word of each in every match. The
+    row is indexed by a pair: a word of its ``index`` group and a word of another group (its verb,
+    mostly), "" when it has one group; groups past those two are checked one by one.
+    """
+
+    rows: tuple[_Row, ...]
+    rest: tuple[tuple[frozenset[str], ...], ...]  # per row: the groups the index leaves out
+    by_words: dict[str, dict[str, tuple[int, ...]]]  # index word -> other word -> rows
+    _compiled: dict[int, Trigger] = field(default_factory=dict, compare=False, repr=False)
+
+    def candidates(self, words: Collection[str]) -> list[int]:
+        """The rows that may match a text made of these lower-case words, in file order."""
+        found: set[int] = set()
+        by_words = self.by_words
+        for first in words:
+            inner = by_words.get(first)
+            if inner is None:
+                continue
+            found.update(inner.get("", ()))
+            for second in words:
+                if second in inner:
+                    found.update(inner[second])
+        return sorted(i for i in found if all(not g.isdisjoint(words) for g in self.rest[i]))
+
+    def trigger(self, i: int) -> Trigger:
+        """Row ``i`` as a Trigger, its regex compiled on first use."""
+        trig = self._compiled.get(i)
+        if trig is None:
+            row = self.rows[i]
+            trig = self._compiled[i] = Trigger(
+                id=row.id,
+                regex=re.compile(rf"(?<!\w)(?:{row.pattern})(?!\w)", re.IGNORECASE),
+                event_type=row.event_type,
+                cameo=row.cameo,
+                mode=row.mode,
+                context=row.context,
+                roles=row.roles,
+                priority=-1,  # any overlapping hand-written trigger wins
+                line=row.line,
+            )
+        return trig
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Lexicon:
     triggers: tuple[Trigger, ...]
@@ -111,11 +184,17 @@ class Lexicon:
     # trigger positions by the 1-3 letters their matches start with; `unindexed` always run
     by_prefix: dict[str, tuple[int, ...]]
     unindexed: tuple[int, ...]
+    secondary: Secondary = field(default_factory=lambda: Secondary(rows=(), rest=(), by_words={}))
 
 
 @functools.cache
-def load_lexicon(triggers: str | None = None, cues: str | None = None) -> Lexicon:
-    """Load, validate and compile the trigger and cue files (the packaged ones by default)."""
+def load_lexicon(
+    triggers: str | None = None, cues: str | None = None, verbs: str | None = None
+) -> Lexicon:
+    """Load, validate and compile the trigger and cue files (the packaged ones by default).
+
+    ``verbs``: the generated secondary lexicon (default ``cameo_verbs.tsv``; "" for none).
+    """
     ontology = load_ontology()
     loaded = _load_triggers(Path(triggers) if triggers else data_path("triggers.yaml"), ontology)
     by_prefix: dict[str, list[int]] = {}
@@ -128,6 +207,79 @@ def load_lexicon(triggers: str | None = None, cues: str | None = None) -> Lexico
         ontology=ontology,
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         unindexed=tuple(i for i, t in enumerate(loaded) if t.prefixes is None),
+        secondary=_load_secondary(
+            Path(verbs) if verbs else data_path("cameo_verbs.tsv"), ontology, skip=verbs == ""
+        ),
+    )
+
+
+def _load_secondary(path: Path, ontology: Ontology, *, skip: bool = False) -> Secondary:
+    """Read cameo_verbs.tsv: ``#macro`` lines, then a header row and one trigger per row."""
+    if skip:
+        return Secondary(rows=(), rest=(), by_words={})
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise DataFileError(
+            f"{path}: cannot read the file ({e.strerror}); reinstall dragoman"
+        ) from e
+    macros: dict[str, str] = {}
+    body: list[tuple[int, str]] = []
+    for n, line in enumerate(lines, start=1):
+        if line.startswith("#macro\t"):
+            _, name, regex = (line.split("\t") + ["", ""])[:3]
+            macros[name] = expand(regex, macros, f"{path}:{n}: macro {name}")
+        elif line.strip() and not line.startswith("#"):
+            body.append((n, line))
+    if not body or tuple(body[0][1].split("\t")) != _SECONDARY_COLUMNS:
+        raise DataFileError(
+            f"{path}: the header row must be {' '.join(_SECONDARY_COLUMNS)} (tab-separated); "
+            "regenerate it with tools/build_verb_lexicon.py"
+        )
+    rows: list[_Row] = []
+    rest: list[tuple[frozenset[str], ...]] = []
+    by_words: dict[str, dict[str, list[int]]] = {}
+    for (n, _), cells in zip(body[1:], csv.reader((b for _, b in body[1:]), delimiter="\t",
+                                                   quoting=csv.QUOTE_NONE)):  # fmt: skip
+        if len(cells) != len(_SECONDARY_COLUMNS):
+            raise DataFileError(
+                f"{path}:{n}: expected {len(_SECONDARY_COLUMNS)} tab-separated cells"
+            )
+        r = dict(zip(_SECONDARY_COLUMNS, cells))
+        mode, context = r["mode"] or None, tuple(c for c in r["context"].split(",") if c)
+        problem = ontology.check(
+            event_type=r["event_type"], cameo=r["cameo"], mode=mode, contexts=context
+        )
+        if problem or r["roles"] not in ROLES:
+            raise DataFileError(
+                f"{path}:{n}: {r['id']}: {problem or 'unknown roles ' + r['roles']}"
+            )
+        index = frozenset(r["index"].split())
+        groups = [frozenset(g.split("|")) for g in r["needs"].split()]
+        groups = [g for g in groups if g != index]
+        other = groups.pop(0) if groups else frozenset({""})
+        for first in index:
+            inner = by_words.setdefault(first, {})
+            for second in other:
+                inner.setdefault(second, []).append(len(rows))
+        rest.append(tuple(groups))
+        rows.append(
+            _Row(
+                id=r["id"],
+                pattern=expand(r["pattern"], macros, f"{path}:{n}: {r['id']}"),
+                event_type=r["event_type"],
+                cameo=r["cameo"],
+                mode=mode,
+                context=context,
+                roles=r["roles"],
+                starts=frozenset(r["starts"].split()),
+                line=int(r["line"] or 0),
+            )
+        )
+    return Secondary(
+        rows=tuple(rows),
+        rest=tuple(rest),
+        by_words={k: {w: tuple(v) for w, v in d.items()} for k, d in by_words.items()},
     )
 
 

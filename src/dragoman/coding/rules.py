@@ -1,6 +1,7 @@
 """Trigger matching and clause windows inside one sentence.
 
     sentence text --find_matches--> [Match]   (overlaps resolved: priority, then length)
+                  (the generated lexicon, cameo_verbs.tsv, only where triggers.yaml finds nothing)
     [Match] --without_content--> [Match]   (a requested or refused act is not an act)
     [Match] --windows--> [Window] (read by status.py)   --scopes--> where each looks for actors
 
@@ -9,6 +10,7 @@ Offsets are relative to the sentence. Who the actors are is roles.py's business.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dragoman.coding._prefix import word_starts
@@ -16,6 +18,8 @@ from dragoman.coding.lexicon import Lexicon, Trigger
 from dragoman.coding.status import StatusRules, Window
 
 __all__ = ["Match", "find_matches", "scopes", "windows", "without_content"]
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,11 @@ class Match:
 def find_matches(
     lexicon: Lexicon, text: str, index: dict[str, list[int]] | None = None
 ) -> list[Match]:
-    """Every trigger match in ``text``; overlaps go to the higher priority, then the longer."""
+    """Every trigger match in ``text``; overlaps go to the higher priority, then the longer.
+
+    The generated lexicon (``lexicon.secondary``) is read only when no hand-written trigger
+    matches: it never changes what the hand-written ones code, nor whose actors they get.
+    """
     found: list[Match] = []
     # Try each trigger only at the word starts that begin the way its matches must (_prefix.py).
     candidates: dict[int, set[int]] = {}
@@ -52,6 +60,37 @@ def find_matches(
             for m in trig.regex.finditer(text)
             if m.end() > m.start()
         )
+    kept = _resolve(found, text)
+    if not kept:  # the generated lexicon codes only what the hand-written triggers leave uncoded
+        kept = _resolve(_secondary_matches(lexicon, text), text)
+    return kept
+
+
+def _secondary_matches(lexicon: Lexicon, text: str) -> list[Match]:
+    """Matches of the generated lexicon: only rows whose needed words are all in the text are
+    tried, and only at the words a match can start with."""
+    secondary = lexicon.secondary
+    found: list[Match] = []
+    if not secondary.rows:
+        return found
+    positions: dict[str, list[int]] = {}  # lower-case word -> where it starts
+    for w in _WORD.finditer(text):
+        positions.setdefault(w.group().lower(), []).append(w.start())
+    for i in secondary.candidates(positions.keys()):
+        trig, after = secondary.trigger(i), 0
+        starts = sorted(p for word in secondary.rows[i].starts for p in positions.get(word, ()))
+        for pos in starts:
+            if pos < after:
+                continue
+            m = trig.regex.match(text, pos)
+            if m is not None and m.end() > m.start():
+                found.append(Match(trig, m.start(), m.end(), m.group()))
+                after = m.end()
+    return found
+
+
+def _resolve(found: list[Match], text: str) -> list[Match]:
+    """Overlaps go to the higher priority, then the longer; ``unless`` and ``subordinate`` apply."""
     if not found:
         return found
     guarded: dict[str, bool] = {}
