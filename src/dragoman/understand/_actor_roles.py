@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from dragoman.errors import DataFileError
 from dragoman.model import ActorMention, Sentence
-from dragoman.understand._actor_text import Token, phrase_key
+from dragoman.understand._actor_text import SentenceIndex, Token, phrase_key
+from dragoman.understand._datafile import load_yaml
 from dragoman.understand.gazetteer import Gazetteer, Unit
 
 _APPOSITION_END = frozenset({",", ";", ".", "(", ")", "—", "–", ":", "!", "?", '"', "“", "”"})
@@ -26,7 +25,6 @@ _APPOSITION_STOP = frozenset(
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _MAX_APPOSITION = 16
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +43,7 @@ class _Config:
 def config() -> _Config:
     """The word lists of ``data/actors/people.yaml``, loaded once."""
     path = resources.files("dragoman").joinpath("data/actors/people.yaml")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as e:
-        raise DataFileError(f"data/actors/people.yaml: not valid YAML: {e}") from e
+    data = load_yaml(path, label="data/actors/people.yaml")
     titles: dict[tuple[str, ...], str | None] = {}
     for sector, words in (data.get("titles") or {}).items():
         for word in words:
@@ -99,8 +94,7 @@ class _RoleReader:
         self.actors = sorted(actors, key=lambda m: m.start)
         self.actor_starts = [m.start for m in self.actors]
         self.tok_starts = [tok.start for tok in toks]
-        self.starts = [s.start for s in sentences]
-        self.indexes = [s.index for s in sentences]
+        self.sentences = SentenceIndex(sentences)
         self.unit_of: dict[int, Unit] = {}
         for u in units:
             if not u.part:
@@ -320,10 +314,6 @@ class _RoleReader:
             if m.actor.country:
                 return m
         return None
-
-    def _sentence_start(self, offset: int) -> int:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return self.starts[k] if k >= 0 else 0
 
 
 def _decide(title: str | None, org: str | None) -> str | None:

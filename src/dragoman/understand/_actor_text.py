@@ -1,4 +1,5 @@
-"""Word tokens with character offsets, shared by the gazetteer, actors and people modules.
+"""Word tokens with character offsets, and the sentence an offset falls in: shared by the
+gazetteer, actors and people modules.
 
 A token is a word ("Iran", "al-Sudani", "d'Ivoire", "G7"), a dotted abbreviation ("U.S.", "U.S",
 "D.C."), a possessive ending ("'s", "’s") or one punctuation character. Each carries a
@@ -8,10 +9,14 @@ normalised form for lookups: case-folded, without diacritics, dots or curly apos
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
+
+from dragoman.model import Sentence
 
 _TOKEN = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?"  # U.S.  U.S  U.N.  D.C.
@@ -71,3 +76,24 @@ def is_acronym(word: str) -> bool:
 def all_caps(word: str) -> bool:
     letters = word.replace(".", "")
     return letters.isalpha() and letters.isupper()
+
+
+class SentenceIndex:
+    """Which sentence a character offset falls in: a binary search over the sentences' starts."""
+
+    __slots__ = ("indexes", "starts")
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.starts = [s.start for s in sentences]
+        self.indexes = [s.index for s in sentences]
+
+    def index_at(self, offset: int) -> int:
+        """The index of the sentence that holds ``offset``; the first one's for an offset before
+        it, and 0 when there are no sentences."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.indexes[k] if k >= 0 else (self.indexes[0] if self.indexes else 0)
+
+    def start_at(self, offset: int) -> int:
+        """Where the sentence that holds ``offset`` starts; 0 for an offset before the first."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[k] if k >= 0 else 0

@@ -61,13 +61,7 @@ def month_value(year: int, month: int, text: str) -> DateValue:
 
 
 def year_value(year: int, text: str) -> DateValue:
-    return DateValue(
-        start=date(year, 1, 1).isoformat(),
-        end=date(year, 12, 31).isoformat(),
-        precision="year",
-        text=text,
-        source="sentence",
-    )
+    return years_value(year, year, text)
 
 
 def years_value(first: int, last: int, text: str) -> DateValue:

@@ -25,57 +25,30 @@ after "to"/"from" following a verb of motion ("travel to Washington"; but "a mes
 Washington" is an actor), in a dateline ("MOSCOW —"), and in coordination with such a place
 ("in Washington and Tehran"). Names that are also people's names ("Israel Katz", "Jordan
 Bardella") and longer names that contain a country ("the Washington Post") are not actors.
+These tests, with the token lookups, are in ``_actor_context``.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dragoman.model import Actor, ActorMention, Sentence
-from dragoman.understand._actor_text import Token
+from dragoman.understand._actor_context import CONJUNCTIONS, MatchContext
+from dragoman.understand._actor_text import SentenceIndex, Token
 from dragoman.understand.gazetteer import Entry, Gazetteer, Unit, analyse, load_gazetteer
 
 log = logging.getLogger(__name__)
 
 __all__ = ["find_actors"]
 
-LOCATIVE = frozenset(
-    {"in", "at", "near", "inside", "outside", "into", "across", "throughout", "within", "around",
-     "toward", "towards", "via", "beyond", "onto", "over"}
-)  # fmt: skip
-MOTION = frozenset(
-    {"travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flew",
-     "flies", "flying", "flown", "return", "returned", "returns", "returning", "arrive",
-     "arrived", "arrives", "arriving", "head", "headed", "heads", "heading", "go", "goes", "went",
-     "going", "gone", "come", "came", "comes", "coming", "move", "moved", "moves", "moving",
-     "trip", "trips", "visit", "visits", "visited", "visiting", "journey", "flight", "flights",
-     "way", "back", "deploy", "deployed", "deploying", "fled", "flee", "fleeing", "relocated",
-     "evacuated", "transferred", "expelled", "deported", "extradited", "route", "drive", "drove",
-     "sailed", "sail", "bound", "exports", "imports", "shipments", "migrants", "refugees",
-     "invitation", "invited", "welcomed", "hosted", "sent", "dispatched", "posted"}
-)  # fmt: skip
 # Prepositions that give a bare role noun its country, per sector ("of" and "from" always).
 IN_FILLS = frozenset({"CVL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "LAB", "AGR", "SOC", "REL",
                       "UAF", "CRM", "PRM", "JRN", "BUS", "MED"})  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
 _IGO_SLOTS = frozenset({"UNO", "EUR", "IGO"})
-_CONJ = frozenset({"and", "or", ",", "&"})
-# Capitalised words before "Israel", "Jordan", ... that are not first names.
-_OPENERS = frozenset(
-    {"the", "a", "an", "and", "but", "or", "so", "meanwhile", "however", "earlier", "later",
-     "today", "yesterday", "tomorrow", "now", "then", "also", "still", "instead", "separately",
-     "in", "on", "at", "for", "from", "with", "by", "after", "before", "since", "while", "when",
-     "if", "as", "both", "neither", "either", "nor", "only", "even", "why", "how", "what",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "photo", "video", "update", "analysis", "opinion", "exclusive"}
-)  # fmt: skip
-_THE = frozenset({"the"})
-_DASHES = frozenset("—–-(")
 # Words that end a noun phrase or cannot sit between a nationality and its head noun.
 _STOP = frozenset(
     {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
@@ -111,7 +84,9 @@ def find_actors(text: str, sentences: Sequence[Sentence]) -> list[ActorMention]:
     return _Reader(text, toks, units, gaz, sentences).read()
 
 
-class _Reader:
+class _Reader(MatchContext):
+    """Joins the gazetteer matches of one article into actor mentions, left to right."""
+
     def __init__(
         self,
         text: str,
@@ -120,21 +95,14 @@ class _Reader:
         gaz: Gazetteer,
         sentences: Sequence[Sentence],
     ) -> None:
-        self.text, self.toks, self.units, self.gaz = text, toks, units, gaz
-        self.starts = [s.start for s in sentences]
-        self.indexes = [s.index for s in sentences]
-        self.unit_at = {u.i: k for k, u in enumerate(units) if not u.part}
-        self.unit_starts = [u.i for u in units]
+        super().__init__(text, toks, units, gaz)
+        self.sentences = SentenceIndex(sentences)
         self.present = Counter(
             u.entry.country
             for u in units
             if not u.entry.alternatives and u.entry.kind in ("country", "seat", "demonym")
         )
-        self.breaks = frozenset(
-            t for t in range(1, len(toks)) if "\n" in text[toks[t - 1].end : toks[t].start]
-        )  # tokens that start a new line: phrases never run across a line break
         self.out: list[ActorMention] = []
-        self.place_end = -1  # token index after the last unit skipped as a place
 
     # ------------------------------------------------------------------ main loop
 
@@ -198,7 +166,7 @@ class _Reader:
             last = members[-1]
             t = last.j
             seen_conj = False
-            while t < len(self.toks) and self.toks[t].norm in _CONJ and t not in self.breaks:
+            while t < len(self.toks) and self.toks[t].norm in CONJUNCTIONS and t not in self.breaks:
                 seen_conj = True
                 t += 1
             nxt = self._unit_starting(t)
@@ -289,55 +257,6 @@ class _Reader:
                 break
         return end
 
-    def _is_place(self, u: Unit) -> bool:
-        e = u.entry
-        if e.kind == "igo":
-            prev = self._prev_norm(u.i)
-            return prev in ("at", "in", "within", "inside", "outside")
-        start_tok = u.i - 1 if self._prev_norm(u.i) == "the" else u.i
-        prev = self._prev_norm(start_tok)
-        if prev in LOCATIVE:
-            return True
-        if prev in ("to", "from"):
-            before = {self.toks[t].norm for t in range(max(0, start_tok - 4), start_tok - 1)}
-            if before & MOTION:
-                return True
-        if self._dateline(u):
-            return True
-        # "in Washington and Tehran": a place coordinated with a place
-        between = [self.toks[t].norm for t in range(self.place_end, start_tok)]
-        return self.place_end >= 0 and len(between) == 1 and between[0] in _CONJ
-
-    def _dateline(self, u: Unit) -> bool:
-        word = self.toks[u.i].text
-        if not (word.isupper() and len(word) > 2):
-            return False
-        line_start = self.text.rfind("\n", 0, u.start) + 1
-        if self.text[line_start : u.start].strip():
-            return False
-        rest = self.text[u.end : u.end + 3].lstrip()
-        return bool(rest) and (rest[0] in _DASHES or rest[0] == ",")
-
-    def _is_name_part(self, u: Unit) -> bool:
-        """'Israel Katz', 'Jordan Bardella', 'Michael Jordan': a country used as a name.
-
-        A neighbour in capitals ("IRAN WARNS WASHINGTON") is a headline, not a name."""
-        if u.j - u.i != 1 or self.toks[u.i].norm not in self.gaz.name_like:
-            return False
-        for t in (u.j, u.i - 1):
-            if not 0 <= t < len(self.toks):
-                continue
-            tok = self.toks[t]
-            left, right = (u.i, t) if t > u.i else (t, u.i)
-            spaced = self.text[self.toks[left].end : self.toks[right].start] == " "
-            if not (tok.is_word and tok.is_cap and spaced) or tok.text.isupper():
-                continue
-            if t > u.i and self._unit_starting(t) is None:
-                return True
-            if t < u.i and tok.norm not in _OPENERS and self._unit_covering(t) is None:
-                return True
-        return False
-
     # ------------------------------------------------------------------ role nouns
 
     def _role(self, k: int) -> int:
@@ -407,8 +326,7 @@ class _Reader:
     def _add(self, start: int, end: int, actor: Actor) -> None:
         if self.out and self.out[-1].end > start:
             return  # never overlap: the earlier mention stands
-        k = bisect.bisect_right(self.starts, start) - 1
-        sentence = self.indexes[k] if k >= 0 else (self.indexes[0] if self.indexes else 0)
+        sentence = self.sentences.index_at(start)
         self.out.append(ActorMention(sentence=sentence, start=start, end=end, actor=actor))
 
     def _country(self, e: Entry) -> str | None:
@@ -416,40 +334,6 @@ class _Reader:
             return e.country
         best = max(e.alternatives, key=lambda c: (self.present[c], c == e.country))
         return best
-
-    # ------------------------------------------------------------------ token helpers
-
-    def _unit_starting(self, t: int) -> Unit | None:
-        k = self.unit_at.get(t)
-        return self.units[k] if k is not None else None
-
-    def _unit_covering(self, t: int) -> Unit | None:
-        k = bisect.bisect_right(self.unit_starts, t) - 1
-        if k >= 0 and self.units[k].i <= t < self.units[k].j:
-            return self.units[k]
-        return None
-
-    def _unit_index_after(self, t: int) -> int:
-        return bisect.bisect_left(self.unit_starts, t)
-
-    def _prev_norm(self, t: int) -> str | None:
-        return self.toks[t - 1].norm if t > 0 else None
-
-    def _lead(self, t: int) -> tuple[int, bool]:
-        """Start offset of a phrase at token ``t`` with the modifiers and 'the' before it
-        ("the former Iranian president"), and whether one of them is 'former'."""
-        former = False
-        while t > 0 and (self.toks[t - 1].norm in self.gaz.modifiers
-                         or self.toks[t - 1].norm in self.gaz.former):  # fmt: skip
-            t -= 1
-            former = former or self.toks[t].norm in self.gaz.former
-        return self._with_the(t), former
-
-    def _with_the(self, t: int) -> int:
-        """Start offset of token ``t``, or of a 'the' right before it."""
-        if t > 0 and self.toks[t - 1].norm in _THE:
-            return self.toks[t - 1].start
-        return self.toks[t].start
 
 
 def _kind(e: Entry, sector: str | None) -> str:

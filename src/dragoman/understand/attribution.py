@@ -7,8 +7,9 @@
 clause ("Reuters reported, citing a US official"; "according to rights groups"). A sentence can
 have several ("Larijani said ..., state media reported").
 
-The patterns are data, ``data/understand/attribution.yaml``, compiled once and validated; its
-header explains the pattern kinds. This module only walks the words around each cue:
+The patterns are data, ``data/understand/attribution.yaml``, compiled once and validated by
+``_attribution_rules``; its header explains the pattern kinds. This module only walks the words
+around each cue:
 
 * ``speaker_before``: back from the verb to a clause boundary (a comma, a quotation mark, "that",
   "after" ...), skipping words between speaker and verb ("has", "on Tuesday"); an apposition
@@ -22,27 +23,24 @@ Larijani is cited.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-import yaml
-
-from dragoman.errors import DataFileError
 from dragoman.model import Attribution, Sentence
+from dragoman.understand._attribution_rules import Rules, load_rules
+
+# The tests reach the loader and the compiler here under their old names: re-exported, not called.
+from dragoman.understand._attribution_rules import compile_rules as _compile  # noqa: F401
+from dragoman.understand._attribution_rules import load_rules as _rules  # noqa: F401
 
 log = logging.getLogger(__name__)
 
 __all__ = ["find_attributions"]
 
-_KINDS = ("speaker_before", "source_after", "citing")
 _MAX_WORDS = 8  # a speaker phrase longer than this is cut (at "who", else to its last words)
 _MAX_SOURCE_WORDS = 14
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Words ("U.S.", "Iran's", "al-Assad") and single punctuation marks.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-.&]\w+)*|[^\w\s]")
@@ -104,27 +102,6 @@ _TRAILING = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class _Pattern:
-    name: str
-    kind: str
-    cue: re.Pattern[str]
-    after: re.Pattern[str] | None
-    not_after: re.Pattern[str] | None
-    not_before: re.Pattern[str] | None
-    needs_source_word: bool
-    ends_clause: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    patterns: tuple[_Pattern, ...]
-    between: frozenset[str]
-    speaker_stops: frozenset[str]
-    not_speaker_end: frozenset[str]
-    source_words: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
 class _Found:
     start: int  # span of the whole clause in the sentence
     end: int
@@ -147,7 +124,7 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attribut
         DataFileError: data/understand/attribution.yaml is malformed.
     """
     del text  # the sentences carry their text and offsets; the argument keeps the common signature
-    rules = _rules()
+    rules = load_rules()
     out: list[Attribution] = []
     for sentence in sentences:
         for found in _chain(_in_sentence(sentence.text, rules)):
@@ -162,7 +139,7 @@ def find_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attribut
     return out
 
 
-def _in_sentence(s: str, rules: _Rules) -> list[_Found]:
+def _in_sentence(s: str, rules: Rules) -> list[_Found]:
     """Every pattern's attributions in one sentence, overlaps resolved by first start."""
     found: list[_Found] = []
     for pattern in rules.patterns:
@@ -245,7 +222,7 @@ def _chain(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _speaker(s: str, cue_start: int, rules: _Rules) -> tuple[int, int] | None:
+def _speaker(s: str, cue_start: int, rules: Rules) -> tuple[int, int] | None:
     """The speaker phrase before a verb of saying, as (start, end) in ``s``, or None."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, 0, cue_start)]
     i = len(toks) - 1
@@ -326,7 +303,7 @@ def _joins_names(toks: list[tuple[int, int, str]], j: int) -> bool:
     return before[0].isupper() and after[0].isupper() and before not in _DAYS and after not in _DAYS
 
 
-def _source(s: str, start: int, rules: _Rules) -> tuple[int, int] | None:
+def _source(s: str, start: int, rules: Rules) -> tuple[int, int] | None:
     """The source phrase after a cue ("according to ..."), up to a clause boundary."""
     end = None
     prev = ""
@@ -355,7 +332,7 @@ def _clean(phrase: str) -> str:
     return _TRAILING.sub("", phrase).strip()
 
 
-def _looks_like_source(phrase: str, rules: _Rules) -> bool:
+def _looks_like_source(phrase: str, rules: Rules) -> bool:
     """A source word ("two officials") or a proper name ("Reuters", "the Tasnim news agency")."""
     words = re.findall(r"[\w’'-]+", phrase)
     if any(w.lower() in rules.source_words for w in words):
@@ -370,107 +347,3 @@ def _inside_quotation(s: str, pos: int) -> bool:
         head.count(q) for q in _CLOSE_QUOTES[:1]
     )
     return curly > 0 or head.count('"') % 2 == 1
-
-
-# --- the data file -------------------------------------------------------------------------------
-
-
-@functools.cache
-def _rules() -> _Rules:
-    path = resources.files("dragoman").joinpath("data", "understand", "attribution.yaml")
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: not valid YAML: {e}") from e
-    return _compile(raw, str(path))
-
-
-def _compile(raw: Any, path: str) -> _Rules:
-    """Validate and compile the attribution data; every error names the file and the entry."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("patterns"), list):
-        raise DataFileError(f"{path}: expected a mapping with 'words' and a 'patterns' list")
-    words = raw.get("words") or {}
-    if not isinstance(words, dict):
-        raise DataFileError(f"{path}: 'words' must map list names to lists of words")
-    for name, items in words.items():
-        bad = [w for w in items if not isinstance(w, str)] if isinstance(items, list) else [items]
-        if bad:
-            raise DataFileError(
-                f"{path}: words.{name} must be a list of strings, but holds {bad[0]!r}; quote "
-                "it (YAML reads a bare on/off/yes/no as true/false)"
-            )
-    for needed in ("between", "speaker_stops", "not_speaker_end", "source_words"):
-        if needed not in words:
-            raise DataFileError(f"{path}: words.{needed} is missing; add the list")
-    alternations = {name: "|".join(re.escape(w) for w in items) for name, items in words.items()}
-    patterns = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw["patterns"]):
-        where = f"{path}: patterns[{i}]"
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise DataFileError(f"{where}: needs a 'name'")
-        where = f"{where} ({item['name']!r})"
-        if item["name"] in seen:
-            raise DataFileError(f"{where}: the name is used twice; rename one")
-        seen.add(item["name"])
-        if item.get("kind") not in _KINDS:
-            raise DataFileError(
-                f"{where}: 'kind' is {item.get('kind')!r}; use one of {', '.join(_KINDS)}"
-            )
-        unknown = set(item) - {
-            "ends_clause",
-            "name",
-            "kind",
-            "cue",
-            "after",
-            "not_after",
-            "not_before",
-            "needs_source_word",
-        }
-        if unknown:
-            raise DataFileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        if not isinstance(item.get("cue"), str):
-            raise DataFileError(f"{where}: needs a 'cue' regular expression")
-        compiled = {
-            key: _regex(item.get(key), alternations, where, key)
-            for key in ("cue", "after", "not_after", "not_before")
-        }
-        if compiled["not_before"] is not None:
-            compiled["not_before"] = re.compile(f"(?:{compiled['not_before'].pattern})\\Z")
-        patterns.append(
-            _Pattern(
-                name=item["name"],
-                kind=item["kind"],
-                needs_source_word=bool(item.get("needs_source_word", False)),
-                ends_clause=bool(item.get("ends_clause", False)),
-                **compiled,  # type: ignore[arg-type]
-            )
-        )
-    return _Rules(
-        patterns=tuple(patterns),
-        between=frozenset(words["between"]),
-        speaker_stops=frozenset(w.lower() for w in words["speaker_stops"]),
-        not_speaker_end=frozenset(w.lower() for w in words["not_speaker_end"]),
-        source_words=frozenset(w.lower() for w in words["source_words"]),
-    )
-
-
-def _regex(
-    pattern: Any, alternations: Mapping[str, str], where: str, key: str
-) -> re.Pattern[str] | None:
-    if pattern is None:
-        return None
-    if not isinstance(pattern, str):
-        raise DataFileError(f"{where}: '{key}' must be a string")
-    try:
-        expanded = re.sub(
-            r"\{([A-Za-z_]\w*)\}", lambda m: "(?:" + alternations[m.group(1)] + ")", pattern
-        )
-    except KeyError as e:
-        raise DataFileError(
-            f"{where}: '{key}' uses {{{e.args[0]}}}, which is not under 'words'"
-        ) from e
-    try:
-        return re.compile(expanded)
-    except re.error as e:
-        raise DataFileError(f"{where}: '{key}' is not a valid regular expression: {e}") from e

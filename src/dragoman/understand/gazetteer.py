@@ -4,6 +4,8 @@
     gaz.scan(tokens) -> [Unit]             leftmost-longest matches, no overlaps
     gaz.lookup("U.S.") -> (Entry, ...)     one surface form
 
+This module reads the data; the records and the matching are in ``_actor_index``.
+
 Built from the package data in ``data/actors`` (see its README for sources and licences):
 
 * ``countries.jsonl``: names, aliases, demonyms (and their plurals), capitals. Dependencies
@@ -28,216 +30,21 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from dragoman.errors import DataFileError
-from dragoman.understand._actor_text import (
-    Token,
-    all_caps,
-    is_acronym,
-    phrase_key,
-    phrase_tokens,
-    tokenize,
-)
+from dragoman.understand._actor_index import Entry, Gazetteer, Leader, Unit, replace_entry
+from dragoman.understand._actor_text import Token, phrase_key, tokenize
+from dragoman.understand._datafile import load_yaml
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Entry", "Gazetteer", "Leader", "Unit", "analyse", "load_gazetteer"]
 
 _DATA = "data/actors"
-# When one form has several readings, the first kind in this order wins.
-KINDS = ("block", "group", "igo", "country", "seat", "demonym", "role")
-_PRIORITY = {k: i for i, k in enumerate(KINDS)}
 SLOT_NAMES = {"UNO": "United Nations", "EUR": "European Union"}
-_MAX_TOKENS = 8
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One reading of a surface form."""
-
-    kind: str  # block | group | igo | country | seat | demonym | role
-    name: str  # canonical name: "Iran", "European Union", "Hezbollah", "officials"
-    country: str | None = None  # ISO3 or slot (UNO, EUR, IGO, NGO, IMG)
-    sector: str | None = None
-    alternatives: tuple[str, ...] = ()  # every country an ambiguous form can mean, default first
-    standalone: bool = True  # role: an actor without a country
-    the: bool = False  # usually written with "the": a preceding "the" joins the mention
-    plural: bool = False  # demonym used as a noun for people ("Iranians")
-    state: bool = False  # group: an organ of a state (Actor.kind "state")
-    source: str = "ours"  # ours | phoenix | gazetteer
-
-
-@dataclass(frozen=True, slots=True)
-class Leader:
-    """An office holder in office at the snapshot of ``leaders.jsonl``."""
-
-    name: str
-    country: str
-    role: str
-    position: str | None
-    snapshot: str
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A gazetteer match over tokens ``i:j`` (``start``/``end`` are character offsets)."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    entry: Entry
-    part: bool = False  # one part of a hyphenated word ("US" in "US-Iran")
-
-
-@dataclass(slots=True)
-class Gazetteer:
-    """Surface forms -> entries, plus the small word lists the resolvers need."""
-
-    index: dict[tuple[str, ...], tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
-    first: dict[str, int] = field(default_factory=dict)  # first norm -> longest key length
-    names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
-    modifiers: frozenset[str] = frozenset()
-    former: frozenset[str] = frozenset()
-    name_like: frozenset[str] = frozenset()
-    leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)
-
-    def add(self, form: str, entry: Entry, *, override: bool = False) -> None:
-        """Index ``entry`` under ``form``; ``override`` drops earlier entries of its kind."""
-        words = phrase_tokens(form)
-        if words and words[0].lower() == "the" and len(words) > 1:
-            words = words[1:]
-            if entry.kind != "role":
-                entry = _replace(entry, the=True)
-        if not words or len(words) > _MAX_TOKENS:
-            return
-        key = phrase_key(" ".join(words))
-        shape = "".join(_shape(w) for w in words)
-        current = self.index.get(key, ())
-        if override:
-            current = tuple((s, e) for s, e in current if e.kind != entry.kind)
-        if any(e == entry and s == shape for s, e in current):
-            return
-        merged = sorted([*current, (shape, entry)], key=lambda se: _PRIORITY[se[1].kind])
-        self.index[key] = tuple(merged)
-        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
-
-    def name_of(self, code: str | None) -> str | None:
-        if code is None:
-            return None
-        return self.names.get(code, code)
-
-    def lookup(self, surface: str) -> tuple[Entry, ...]:
-        """Every reading of one surface form that passes the case rules ("us" finds nothing)."""
-        toks = tokenize(surface)
-        if toks and toks[0].norm == "the" and len(toks) > 1:
-            toks = toks[1:]
-        found = self.index.get(tuple(t.norm for t in toks), ())
-        return tuple(e for shape, e in found if _fits(shape, toks, 0))
-
-    def match_at(self, toks: Sequence[Token], i: int) -> tuple[int, Entry] | None:
-        """The longest entry starting at token ``i``: (end token, entry)."""
-        longest = self.first.get(toks[i].norm)
-        if not longest:
-            return None
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            found = self.index.get(tuple(t.norm for t in toks[i : i + n]))
-            if found:
-                for shape, entry in found:
-                    if _fits(shape, toks, i):
-                        return i + n, entry
-        return None
-
-    def scan(self, toks: Sequence[Token]) -> list[Unit]:
-        """Leftmost-longest matches over ``toks``; hyphenated country pairs are split."""
-        units: list[Unit] = []
-        i, n = 0, len(toks)
-        while i < n:
-            hit = self.match_at(toks, i)
-            if hit is not None:
-                j, entry = hit
-                units.append(Unit(i, j, toks[i].start, toks[j - 1].end, entry))
-                i = j
-                continue
-            if "-" in toks[i].text:
-                units.extend(self._hyphen_parts(toks[i], i))
-            i += 1
-        return units
-
-    def _hyphen_parts(self, tok: Token, i: int) -> Iterator[Unit]:
-        """ "US-Iran", "Russia-Ukraine", "Israeli-Palestinian": one unit per country part."""
-        parts, offset = [], tok.start
-        for piece in tok.text.split("-"):
-            parts.append((offset, piece))
-            offset += len(piece) + 1
-        found = []
-        for start, piece in parts:
-            ptoks = tokenize(piece)
-            hit = self.match_at(ptoks, 0) if len(ptoks) == 1 else None
-            if hit is None or hit[1].kind not in ("country", "demonym"):
-                return
-            found.append(Unit(i, i + 1, start, start + len(piece), hit[1], part=True))
-        if len(found) > 1:
-            yield from found
-
-    def leaders_named(self, toks: Sequence[Token]) -> tuple[Leader, ...]:
-        return self.leaders.get(tuple(t.norm for t in toks), ())
-
-
-def _shape(word: str) -> str:
-    if is_acronym(word):
-        return "A"
-    return "P" if word[0].isupper() else "-"
-
-
-def _fits(shape: str, toks: Sequence[Token], i: int) -> bool:
-    for k, s in enumerate(shape):
-        if s == "-":
-            continue
-        text = toks[i + k].text
-        if s == "A" and not all_caps(text):
-            return False
-        if s == "P" and not text[0].isupper():
-            return False
-    return True
-
-
-def _replace(entry: Entry, **changes: Any) -> Entry:
-    values = {f: getattr(entry, f) for f in entry.__dataclass_fields__}
-    values.update(changes)
-    return Entry(**values)
-
-
-def _plural(noun: str) -> str | None:
-    words = noun.split(" ")
-    last = words[-1]
-    if last.endswith(("s", "ce")) and not last.endswith("ss") or last in _NO_PLURAL:
-        return None
-    if last.endswith("man"):
-        plural = last[:-3] + "men"
-    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
-        plural = last[:-1] + "ies"
-    elif last.endswith(("ss", "sh", "ch", "x")):
-        plural = last + "es"
-    else:
-        plural = last + "s"
-    return " ".join([*words[:-1], plural])
-
-
-_NO_PLURAL = frozenset(
-    {"police", "military", "media", "intelligence", "clergy", "public", "people", "staff",
-     "judiciary", "leadership", "opposition", "parliament", "congress", "senate", "cabinet",
-     "presidency", "navy", "army", "treasury", "administration", "government", "regime",
-     "junta", "gendarmerie", "law enforcement", "civil society", "industry", "business",
-     "counterpart", "state", "authority", "tv", "side"}
-)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4)
@@ -270,11 +77,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _yaml(root: Any, name: str) -> dict[str, Any]:
-    path = root.joinpath(name)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{_DATA}/{name}: not valid YAML: {e}") from e
+    data = load_yaml(root.joinpath(name), label=f"{_DATA}/{name}")
     if not isinstance(data, dict):
         raise DataFileError(f"{_DATA}/{name}: expected a mapping at the top level")
     return data
@@ -332,7 +135,7 @@ def _load_countries(gaz: Gazetteer, root: Any, not_seats: set[tuple[str, ...]]) 
 
 
 def _with_alternatives(entry: Entry, codes: tuple[str, ...] | None) -> Entry:
-    return _replace(entry, alternatives=codes) if codes else entry
+    return replace_entry(entry, alternatives=codes) if codes else entry
 
 
 def _load_igos(gaz: Gazetteer, root: Any) -> None:
@@ -384,7 +187,7 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
             gaz.add(noun, entry)
             plural = _plural(noun)
             if plural and not gaz.index.get(phrase_key(plural)):
-                gaz.add(plural, _replace(entry, name=plural.lower()))
+                gaz.add(plural, replace_entry(entry, name=plural.lower()))
     gaz.modifiers = frozenset(str(m).lower() for m in ours.get("modifiers", []))
     gaz.former = frozenset(str(m).lower() for m in ours.get("former", []))
     phoenix = _yaml(root, "agents_phoenix.yaml")
@@ -399,7 +202,32 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
             gaz.add(str(noun), entry)
             plural = _plural(str(noun))
             if plural and not gaz.index.get(phrase_key(plural)):
-                gaz.add(plural, _replace(entry, name=plural))
+                gaz.add(plural, replace_entry(entry, name=plural))
+
+
+def _plural(noun: str) -> str | None:
+    words = noun.split(" ")
+    last = words[-1]
+    if last.endswith(("s", "ce")) and not last.endswith("ss") or last in _NO_PLURAL:
+        return None
+    if last.endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
+        plural = last[:-1] + "ies"
+    elif last.endswith(("ss", "sh", "ch", "x")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return " ".join([*words[:-1], plural])
+
+
+_NO_PLURAL = frozenset(
+    {"police", "military", "media", "intelligence", "clergy", "public", "people", "staff",
+     "judiciary", "leadership", "opposition", "parliament", "congress", "senate", "cabinet",
+     "presidency", "navy", "army", "treasury", "administration", "government", "regime",
+     "junta", "gendarmerie", "law enforcement", "civil society", "industry", "business",
+     "counterpart", "state", "authority", "tv", "side"}
+)  # fmt: skip
 
 
 def _load_leaders(gaz: Gazetteer, root: Any) -> None:

@@ -13,7 +13,6 @@ carry the same Actor with their own ``text``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -253,7 +252,7 @@ class _PeopleReader(_RoleReader):
                 person.spans.append(self._span(a, b))
 
     def _led_targets(self, cue: int, count: int) -> list[ActorMention]:
-        start = self._sentence_start(self.toks[cue].start)
+        start = self.sentences.start_at(self.toks[cue].start)
         before = [
             m
             for m in self.actors
@@ -342,6 +341,5 @@ class _PeopleReader(_RoleReader):
         return kept
 
     def _mention(self, start: int, end: int, actor: Actor) -> ActorMention:
-        k = bisect.bisect_right(self.starts, start) - 1
-        sentence = self.indexes[k] if k >= 0 else (self.indexes[0] if self.indexes else 0)
+        sentence = self.sentences.index_at(start)
         return ActorMention(sentence=sentence, start=start, end=end, actor=actor)
