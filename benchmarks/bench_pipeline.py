@@ -89,7 +89,7 @@ def end_to_end(docs: list, repeat: int, workers: int) -> str:  # type: ignore[ty
         started = time.perf_counter()
         stored = sum(r.outcome == "stored" for r in iter_documents(copies, store, opts, workers=workers))
         total = time.perf_counter() - started
-    return f"end to end, {workers} worker(s): {stored} articles in {total:.2f} s = {stored / total:.1f} articles/s (model loading in each worker included)"
+    return f"end to end, {workers} worker(s): {stored} articles in {total:.2f} s = {stored / total:.1f} articles/s (workers forked from a warm process)"
 
 
 if __name__ == "__main__":
