@@ -85,7 +85,8 @@ def _build(min_population: int) -> Gazetteer:
             or entry.population >= _METROPOLIS
         ):
             names[form] = entry
-    for key in [k for k in names if k[2:3] == " " or k[3:4] == " "]:
+    # Sorted: when two article forms fold to one bare name, the winner must not depend on set order.
+    for key in sorted(k for k in names if k[2:3] == " " or k[3:4] == " "):
         head, _, bare = key.partition(" ")  # "Al Fallujah" is also "Fallujah"
         if head in ARTICLES and bare not in stop:
             names.setdefault(bare, names[key])
