@@ -10,12 +10,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-
+from dragoman.datafile import LINE, load_yaml, package_data_path
 from dragoman.errors import DataFileError
 
 RuleKind = Literal["line", "block", "tail", "inline"]
@@ -82,22 +80,9 @@ def _size_index(rules: tuple[Rule, ...]) -> tuple[list[int], list[tuple[Rule, ..
     return sizes, [tuple(r for r in rules if r.max_chars >= size) for size in sizes]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's line, so errors can point at the entry."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
 def default_path() -> Path:
     """The furniture file shipped with the package."""
-    return Path(str(resources.files("dragoman") / "data" / "clean" / "furniture.yaml"))
+    return package_data_path("clean", "furniture.yaml")
 
 
 @lru_cache(maxsize=8)
@@ -108,19 +93,10 @@ def load_rules(path: Path | None = None) -> Rules:
         DataFileError: the file is missing, is not YAML, or an entry is malformed.
     """
     path = path or default_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataFileError(
-            f"{path}: cannot read the furniture rules ({e}); reinstall dragoman"
-        ) from e
-    try:
-        doc = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{path}: not valid YAML ({e}); fix the syntax") from e
+    doc = load_yaml(path, what="the furniture rules")
     if not isinstance(doc, dict):
         raise DataFileError(f"{path}: expected sections {', '.join(KINDS)} at the top level")
-    unknown = set(doc) - set(KINDS) - {"__line__"}
+    unknown = set(doc) - set(KINDS) - {LINE}
     if unknown:
         raise DataFileError(
             f"{path}: unknown section(s) {', '.join(sorted(unknown))}; use {', '.join(KINDS)}"
@@ -138,10 +114,10 @@ def _compile_section(path: Path, kind: RuleKind, entries: object) -> tuple[Rule,
 def _compile_entry(path: Path, kind: RuleKind, index: int, entry: object) -> Rule:
     if not isinstance(entry, dict):
         raise DataFileError(f"{path}: {kind} entry {index} must be a mapping with name and pattern")
-    where = f"{path.name}:{entry.get('__line__', '?')}"
+    where = f"{path.name}:{entry.get(LINE, '?')}"
     name = entry.get("name")
-    label = f"{path}:{entry.get('__line__', '?')}: {kind} entry {name or index!r}"
-    unknown = set(entry) - _KEYS - {"__line__"}
+    label = f"{path}:{entry.get(LINE, '?')}: {kind} entry {name or index!r}"
+    unknown = set(entry) - _KEYS - {LINE}
     if unknown:
         raise DataFileError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
     if not isinstance(name, str) or not name.strip():

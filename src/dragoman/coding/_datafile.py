@@ -1,62 +1,36 @@
-"""Reading the coder's YAML data files: line numbers kept, macros expanded, patterns compiled.
+"""The coder's YAML data files: a top-level mapping, macros expanded, patterns compiled.
 
-Every error is a ``DataFileError`` that names ``file:line`` and says what to change, so that the
-people who edit the patterns never need to read this code.
+Reading and line numbers come from :mod:`dragoman.datafile`. Every error is a ``DataFileError``
+that names ``file:line`` and says what to change, so that the people who edit the patterns never
+need to read this code.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dragoman.datafile import LINE, load_yaml, package_data_path, where
 from dragoman.errors import DataFileError
 
-LINE = "__line__"  # key added to every mapping: the 1-based line where it starts
+__all__ = ["compile_any", "compile_pattern", "data_path", "expand", "load_mapping", "read_macros"]
+
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records, in each mapping, the line where the mapping starts."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
 
 
 def data_path(name: str) -> Path:
     """The path of a file shipped in ``dragoman/data/coding``."""
-    return Path(str(resources.files("dragoman").joinpath("data", "coding", name)))
+    return package_data_path("coding", name)
 
 
-def load_yaml(path: Path) -> dict[str, Any]:
-    """Load a YAML mapping with line numbers; malformed YAML raises DataFileError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataFileError(
-            f"{path}: cannot read the file ({e.strerror}); reinstall dragoman"
-        ) from e
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise DataFileError(f"{where}: not valid YAML ({getattr(e, 'problem', e)})") from e
+def load_mapping(path: Path) -> dict[str, Any]:
+    """A coder data file: a YAML mapping, each mapping in it carrying its line under ``LINE``."""
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(f"{path}:1: expected a mapping at the top level")
     return data
-
-
-def where(path: Path, item: Mapping[str, Any] | None, default: int = 1) -> str:
-    """``file:line`` for an item loaded by :func:`load_yaml`."""
-    line = item.get(LINE, default) if isinstance(item, Mapping) else default
-    return f"{path}:{line}"
 
 
 def read_macros(path: Path, data: Mapping[str, Any]) -> dict[str, str]:

@@ -25,17 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.coding._datafile import (
-    LINE,
     compile_any,
     compile_pattern,
     data_path,
     expand,
-    load_yaml,
+    load_mapping,
     read_macros,
-    where,
 )
 from dragoman.coding._prefix import prefixes
 from dragoman.coding.ontology import Ontology, load_ontology
+from dragoman.datafile import LINE, where
 from dragoman.errors import DataFileError
 
 __all__ = ["Cues", "ImpliedActor", "Lexicon", "MediatorCue", "Secondary", "Trigger", "load_lexicon"]
@@ -284,7 +283,7 @@ def _load_secondary(path: Path, ontology: Ontology, *, skip: bool = False) -> Se
 
 
 def _load_triggers(path: Path, ontology: Ontology) -> tuple[Trigger, ...]:
-    data = load_yaml(path)
+    data = load_mapping(path)
     macros = read_macros(path, data)
     items = data.get("triggers")
     if not isinstance(items, list) or not items:
@@ -383,7 +382,7 @@ def _implied(
 
 
 def _load_cues(path: Path, ontology: Ontology) -> Cues:
-    data = load_yaml(path)
+    data = load_mapping(path)
     macros = read_macros(path, data)
     med = data.get("mediators")
     if not isinstance(med, Mapping):

@@ -21,11 +21,11 @@ from dragoman.coding._datafile import (
     compile_any,
     compile_pattern,
     data_path,
-    load_yaml,
+    load_mapping,
     read_macros,
-    where,
 )
 from dragoman.coding.ontology import load_ontology
+from dragoman.datafile import where
 from dragoman.errors import DataFileError
 from dragoman.model import STATUSES
 
@@ -102,7 +102,7 @@ class Reading:
 def load_status_rules(path: str | None = None) -> StatusRules:
     """Load and compile status.yaml (the packaged one unless ``path`` is given)."""
     file = Path(path) if path else data_path("status.yaml")
-    data = load_yaml(file)
+    data = load_mapping(file)
     macros = read_macros(file, data)
 
     def one(key: str, value: Any, *, words: bool = True) -> re.Pattern[str]:

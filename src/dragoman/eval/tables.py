@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dragoman.datafile import load_yaml, package_data_path
 from dragoman.errors import ConfigError, DataFileError
 
 __all__ = ["LabelMap", "aliases", "label_kinds", "label_map"]
@@ -54,10 +53,7 @@ class LabelMap:
 @functools.cache
 def _labels() -> dict[str, LabelMap]:
     name = f"{_DIR}/sentence_labels.yaml"
-    try:
-        data = yaml.safe_load(_read("sentence_labels.yaml"))
-    except yaml.YAMLError as e:
-        raise DataFileError(f"{name}: not valid YAML: {e}") from e
+    data = load_yaml(package_data_path("eval", "sentence_labels.yaml"), label=name, lines=False)
     if not isinstance(data, dict):
         raise DataFileError(f"{name}: expected one mapping per label kind")
     out = {}

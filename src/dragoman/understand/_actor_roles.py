@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from dragoman.datafile import load_yaml
 from dragoman.errors import DataFileError
 from dragoman.model import ActorMention, Sentence
 from dragoman.understand._actor_text import SentenceIndex, Token, phrase_key
-from dragoman.understand._datafile import load_yaml
 from dragoman.understand.gazetteer import Gazetteer, Unit
 
 _APPOSITION_END = frozenset({",", ";", ".", "(", ")", "—", "–", ":", "!", "?", '"', "“", "”"})
@@ -43,7 +43,7 @@ class _Config:
 def config() -> _Config:
     """The word lists of ``data/actors/people.yaml``, loaded once."""
     path = resources.files("dragoman").joinpath("data/actors/people.yaml")
-    data = load_yaml(path, label="data/actors/people.yaml")
+    data = load_yaml(path, label="data/actors/people.yaml", lines=False)
     titles: dict[tuple[str, ...], str | None] = {}
     for sector, words in (data.get("titles") or {}).items():
         for word in words:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from dragoman.datafile import load_yaml
 from dragoman.errors import DataFileError
-from dragoman.understand._datafile import load_yaml
 
 _KINDS = ("speaker_before", "source_after", "citing")
 _KEYS = frozenset(
@@ -50,7 +50,7 @@ class Rules:
 def load_rules() -> Rules:
     """The packaged patterns, compiled on first use."""
     path = resources.files("dragoman").joinpath("data", "understand", "attribution.yaml")
-    return compile_rules(load_yaml(path), str(path))
+    return compile_rules(load_yaml(path, lines=False), str(path))
 
 
 def compile_rules(raw: Any, path: str) -> Rules:

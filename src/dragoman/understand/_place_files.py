@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from dragoman.datafile import load_yaml
 from dragoman.errors import DataFileError
-from dragoman.understand._datafile import load_yaml
 from dragoman.understand._place_names import ARTICLE, Alternative, Entry, name_key
 
 _KINDS = ("city", "country", "region")
@@ -44,7 +44,7 @@ def load_names(name: str) -> frozenset[str]:
 def load_places_file() -> dict[str, Any]:
     """places.yaml, validated: each error names the file and the entry."""
     path = _data_file("places.yaml")
-    raw = load_yaml(path)
+    raw = load_yaml(path, lines=False)
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: expected a mapping with a 'places' list")
     data: dict[str, Any] = {}

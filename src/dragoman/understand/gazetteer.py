@@ -34,10 +34,10 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
+from dragoman.datafile import load_yaml
 from dragoman.errors import DataFileError
 from dragoman.understand._actor_index import Entry, Gazetteer, Leader, Unit, replace_entry
 from dragoman.understand._actor_text import Token, phrase_key, tokenize
-from dragoman.understand._datafile import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _yaml(root: Any, name: str) -> dict[str, Any]:
-    data = load_yaml(root.joinpath(name), label=f"{_DATA}/{name}")
+    data = load_yaml(root.joinpath(name), label=f"{_DATA}/{name}", lines=False)
     if not isinstance(data, dict):
         raise DataFileError(f"{_DATA}/{name}: expected a mapping at the top level")
     return data
