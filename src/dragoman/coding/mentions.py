@@ -140,3 +140,15 @@ def choose_place(actors: SentenceActors, clause: tuple[int, int], anchor: int) -
     if not inside:
         return None
     return min(inside, key=lambda p: (p.place.kind != "city", abs(p.start - anchor)))
+
+
+def unique_actors(actors: list[Actor]) -> tuple[Actor, ...]:
+    """The actors in order, each (country, sector, name) once."""
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for a in actors:
+        key = (a.country, a.sector, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return tuple(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues, ImpliedActor, Trigger
-from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors
+from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors, unique_actors
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
 from dragoman.model import Actor
@@ -74,17 +74,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
-
-
-def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
-    seen: set[tuple[str | None, str | None, str]] = set()
-    out = []
-    for a in actors:
-        key = (a.country, a.sector, a.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return tuple(out)
 
 
 def _implied(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:
@@ -153,15 +142,15 @@ def assign_roles(
             mediator, before = before[0].actor.with_role("mediator"), before[1:]
         elif mediator is None and speaker is not None and speaker.country:
             mediator = speaker.with_role("mediator")
-        parties = _unique([m.actor for m in (*before, *after) if m.actor.country])
+        parties = unique_actors([m.actor for m in (*before, *after) if m.actor.country])
         return [replace(_symmetric(parties, mediator, named=len(parties)), subject=mediator)]
     if trig.roles == "venue":  # "it would host the round": the speaker is the host
         venue = before[0].actor if before else speaker
-        parties = _unique([m.actor for m in after if m.actor.country])
+        parties = unique_actors([m.actor for m in after if m.actor.country])
         roles = _symmetric(parties, mediator, named=len(parties))
         return [replace(roles, venue=venue, subject=venue)]
     if trig.roles == "symmetric":
-        parties = _unique([m.actor for m in (*before, *after) if m.actor.country])
+        parties = unique_actors([m.actor for m in (*before, *after) if m.actor.country])
         return [_symmetric(parties, mediator, named=len(parties))]
     if trig.roles == "passive":
         before, after = after, before
@@ -337,7 +326,7 @@ def _domestic(
         for a in actors[1:]
         if (a.country, a.sector) != (source.country, source.sector)
     ]
-    parts = _unique([source, *([target] if target else []), *rest])
+    parts = unique_actors([source, *([target] if target else []), *rest])
     return Roles(
         source=source,
         target=target,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from dragoman.coding.governments import seat_of
 from dragoman.coding.lexicon import Cues
-from dragoman.coding.mentions import PlaceAt, SentenceActors
+from dragoman.coding.mentions import PlaceAt, SentenceActors, unique_actors
 from dragoman.coding.rules import Match
 from dragoman.model import Actor
 
@@ -83,7 +83,7 @@ def read_trip(
         and (purpose.sides or purpose.known)
         and not {a.country for a in purpose.sides} & {h.country for h in hosts}
     ):
-        parties = _unique([traveller, *(a for a in purpose.sides if a.country)])
+        parties = unique_actors([traveller, *(a for a in purpose.sides if a.country)])
         if len({a.country for a in parties}) < 2:
             return Trip()  # "hold separate meetings with each delegation": whose is not said
         return Trip(
@@ -145,12 +145,3 @@ def _purpose(
     )
 
 
-def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
-    seen: set[tuple[str | None, str | None, str]] = set()
-    out = []
-    for a in actors:
-        key = (a.country, a.sector, a.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return tuple(out)
