@@ -110,6 +110,73 @@ def test_hyphenated_pair_gives_both_countries() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The US-facilitated talks between Kigali and Kinshasa resumed on Tuesday.",
+         [("US", "USA", "GOV")]),
+        ("An EU-brokered deal on licence plates eased tension in the north.",
+         [("EU", "EUR", None)]),
+        ("Envoys met on Friday to revive the Belgrade-Pristina dialogue.",
+         [("Belgrade", "SRB", "GOV"), ("Pristina", "XKX", "GOV")]),
+        ("Armenia-Azerbaijan peace talks opened with a draft treaty on the table.",
+         [("Armenia", "ARM", "GOV"), ("Azerbaijan", "AZE", "GOV")]),
+        ("Analysts expect the Russia-Ukraine war to dominate the summit.",
+         [("Russia", "RUS", "GOV"), ("Ukraine", "UKR", "GOV")]),
+        ("The Kremlin-backed authorities announced a referendum.",
+         [("Kremlin", "RUS", "GOV")]),
+        ("Omani-mediated talks produced a prisoner swap.",
+         [("Omani", "OMN", "GOV")]),
+        ("The Saudi-led coalition announced a truce.",
+         [("Saudi", "SAU", "GOV")]),
+    ],
+)  # fmt: skip
+def test_actor_parts_of_hyphenated_words(
+    sentence: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = codes(sentence)
+    assert [c for c in found if c[0] in {e[0] for e in expected}] == expected
+    for m in actors(sentence):  # each mention covers its own part, not the whole word
+        assert "-" not in sentence[m.start : m.end]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, country",
+    [
+        ("Guinea-Bissau postponed the legislative elections.", "Guinea-Bissau", "GNB"),
+        ("Timor-Leste applied to join the bloc.", "Timor-Leste", "TLS"),
+        ("Bosnia-Herzegovina recalled its ambassador.", "Bosnia-Herzegovina", "BIH"),
+    ],
+)
+def test_hyphenated_country_names_match_whole(sentence: str, phrase: str, country: str) -> None:
+    assert codes(sentence)[0] == (phrase, country, "GOV")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Austria-Hungary collapsed at the end of the First World War.",
+        "A well-known analyst described the long-range strike as a warning.",
+        "Pro-Russian bloggers shared the footage.",
+        "A US-based think tank published the figures.",
+    ],
+)
+def test_other_hyphenated_words_are_not_actors(sentence: str) -> None:
+    assert [c for c in codes(sentence) if c[1] is not None] == []
+
+
+def test_hyphenated_words_keep_whole_group_names() -> None:
+    text = "Al-Qaeda fighters attacked a checkpoint."
+    assert codes(text) == [("Al-Qaeda fighters", "IMG", "REB")]
+
+
+def test_made_in_compound_adds_no_actor_beyond_the_nationality() -> None:
+    # "Russian-made" names where drones were built, not who used them
+    plain = {c[1] for c in codes("Russian drones struck a power station.")}
+    made = {c[1] for c in codes("Russian-made drones struck a power station.")}
+    assert made <= plain
+
+
+@pytest.mark.parametrize(
     "text, country",
     [
         ("Congolese troops clashed with M23 rebels near Goma.", "COD"),

@@ -25,6 +25,8 @@ from dragoman.understand._actor_text import (
 KINDS = ("block", "group", "igo", "country", "seat", "demonym", "role")
 _PRIORITY = {k: i for i, k in enumerate(KINDS)}
 _MAX_TOKENS = 8
+# What one part of a hyphenated word can be ("US-Iran", "Kremlin-backed", "Hamas-run").
+_PART_KINDS = frozenset({"country", "demonym", "seat", "igo", "group"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
     modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    compound_verbs: frozenset[str] = frozenset()  # "brokered" makes "US" in "US-brokered" one
     name_like: frozenset[str] = frozenset()
     leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)
 
@@ -141,19 +144,27 @@ class Gazetteer:
         return units
 
     def _hyphen_parts(self, tok: Token, i: int) -> Iterator[Unit]:
-        """ "US-Iran", "Russia-Ukraine", "Israeli-Palestinian": one unit per country part."""
-        parts, offset = [], tok.start
+        """One unit per actor part of a hyphenated word: every part of "US-Iran",
+        "Belgrade-Pristina", "Israeli-Palestinian"; the first part of "EU-brokered",
+        "Kremlin-backed", "Omani-mediated" (a word from ``compound_verbs`` last). Words with
+        any other part ("Russian-made", "pro-Iran", "well-known") give none."""
+        pieces, offset = [], tok.start
         for piece in tok.text.split("-"):
-            parts.append((offset, piece))
+            pieces.append((offset, piece))
             offset += len(piece) + 1
+        if pieces[-1][1].lower() in self.compound_verbs:
+            pieces.pop()
+            wanted = 1
+        else:
+            wanted = 2
         found = []
-        for start, piece in parts:
+        for start, piece in pieces:
             ptoks = tokenize(piece)
             hit = self.match_at(ptoks, 0) if len(ptoks) == 1 else None
-            if hit is None or hit[1].kind not in ("country", "demonym"):
+            if hit is None or hit[1].kind not in _PART_KINDS:
                 return
             found.append(Unit(i, i + 1, start, start + len(piece), hit[1], part=True))
-        if len(found) > 1:
+        if len(found) >= wanted:
             yield from found
 
     def leaders_named(self, toks: Sequence[Token]) -> tuple[Leader, ...]:

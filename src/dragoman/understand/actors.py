@@ -296,8 +296,18 @@ class _Reader(MatchContext):
     # ------------------------------------------------------------------ emitting
 
     def _emit_part(self, u: Unit) -> None:
-        sector = "GOV" if u.entry.kind == "country" else None
-        self._emit(u.start, u.end, u.entry, sector)
+        """One actor part of a hyphenated word: "US" in "US-Iran talks" or "US-brokered"."""
+        e = u.entry
+        if e.kind in ("country", "seat"):
+            sector = e.sector or "GOV"
+        elif e.kind == "group":
+            sector = e.sector
+        elif e.kind == "demonym":  # "Omani-mediated" is Oman's government, "Israeli-" is not
+            last = self.toks[u.i].text.rsplit("-", 1)[-1].lower()
+            sector = "GOV" if last in self.gaz.compound_verbs else None
+        else:
+            sector = None
+        self._emit(u.start, u.end, e, sector)
 
     def _emit_phrase(self, u: Unit, end_tok: int, e: Entry, sector: str | None) -> None:
         """A qualifier with what follows it: 'Iranian officials', 'Iran's Supreme ...'."""

@@ -190,6 +190,7 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
                 gaz.add(plural, replace_entry(entry, name=plural.lower()))
     gaz.modifiers = frozenset(str(m).lower() for m in ours.get("modifiers", []))
     gaz.former = frozenset(str(m).lower() for m in ours.get("former", []))
+    gaz.compound_verbs = frozenset(str(m).lower() for m in ours.get("compound_verbs", []))
     phoenix = _yaml(root, "agents_phoenix.yaml")
     for sector, nouns in phoenix.get("sectors", {}).items():
         for noun in nouns:
