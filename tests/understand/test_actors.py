@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-from importlib import resources
 import os
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from dragoman.model import ActorMention, Sentence
 from dragoman.understand.actors import find_actors
 from dragoman.understand.gazetteer import load_gazetteer
 from dragoman.understand.people import resolve_actors
+from dragoman.understand.sentences import split_sentences
 
 BENCH = Path(os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench") / "actors" / "actor_phrases.jsonl"
 DATA = Path(str(resources.files("dragoman").joinpath("data/actors")))
@@ -26,13 +26,8 @@ PLOVER_SECTORS = {
 
 
 def split(text: str) -> list[Sentence]:
-    """Sentences by a plain regex; the pipeline supplies real ones."""
-    out, pos = [], 0
-    for index, part in enumerate(re.split(r"(?<=[.!?])\s+", text)):
-        start = text.index(part, pos)
-        out.append(Sentence(index=index, start=start, end=start + len(part), text=part))
-        pos = start + len(part)
-    return out
+    """The pipeline's own sentences, as find_* receive them."""
+    return list(split_sentences(text))
 
 
 def actors(text: str) -> list[ActorMention]:

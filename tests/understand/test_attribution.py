@@ -10,15 +10,12 @@ from dragoman.errors import DataFileError
 from dragoman.model import Attribution, Sentence
 from dragoman.understand import attribution
 from dragoman.understand.attribution import find_attributions
+from dragoman.understand.sentences import split_sentences
 
 
 def sentences(text: str) -> list[Sentence]:
-    out, pos = [], 0
-    for i, part in enumerate(re.split(r"(?<=[.!?])\s+", text)):
-        start = text.index(part, pos)
-        out.append(Sentence(index=i, start=start, end=start + len(part), text=part))
-        pos = start + len(part)
-    return out
+    """The pipeline's own sentences, as find_* receive them."""
+    return list(split_sentences(text))
 
 
 def attributions(text: str) -> list[Attribution]:

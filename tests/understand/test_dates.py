@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from datetime import date
 from importlib import resources
@@ -18,25 +17,12 @@ from dragoman.eval.tasks.timex import TimexCounts, score_document
 from dragoman.model import DateMention, DateValue, Sentence
 from dragoman.understand._dates_vocab import load_vocabulary
 from dragoman.understand.dates import find_dates, resolve
-
-_BREAK = re.compile(r"(?<=[.!?])\s+")
-# The pipeline's spaCy sentencizer does not end a sentence after "Feb." or "U.S."; nor does this.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt"
-    r"|Col|Corp|Inc|Co|Ltd|Jr|Sr|No)|\b[A-Z](?:\.[A-Z])*)\.$"
-)
+from dragoman.understand.sentences import split_sentences
 
 
 def split(text: str) -> list[Sentence]:
-    """Sentences by a regex split on `(?<=[.!?])\\s+`, not after an abbreviation."""
-    spans, start = [], 0
-    for gap in _BREAK.finditer(text):
-        if not _ABBREVIATION.search(text, start, gap.start()):
-            spans.append((start, gap.start()))
-            start = gap.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [Sentence(index=i, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)]
+    """The pipeline's own sentences, as find_dates receives them."""
+    return list(split_sentences(text))
 
 
 def published(iso: str) -> DateValue:

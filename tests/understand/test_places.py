@@ -14,6 +14,7 @@ from dragoman.errors import DataFileError
 from dragoman.model import PlaceMention, Sentence
 from dragoman.understand import places
 from dragoman.understand.places import find_places
+from dragoman.understand.sentences import split_sentences
 
 BENCH = (
     Path(
@@ -25,12 +26,8 @@ BENCH = (
 
 
 def sentences(text: str) -> list[Sentence]:
-    out, pos = [], 0
-    for i, part in enumerate(re.split(r"(?<=[.!?])\s+", text)):
-        start = text.index(part, pos)
-        out.append(Sentence(index=i, start=start, end=start + len(part), text=part))
-        pos = start + len(part)
-    return out
+    """The pipeline's own sentences, as find_* receive them."""
+    return list(split_sentences(text))
 
 
 def places_in(text: str) -> list[PlaceMention]:
