@@ -128,7 +128,7 @@ def _print_event_table(events: Iterable[Event]) -> None:
     for event in events:
         n += 1
         click.echo(
-            f"{event.id[:12]}  {_date_label(event):22} {event.event_type:9} {event.cameo:5} {event.status:12} "
+            f"{event.id[:12]}  {_date_label(event):30} {event.event_type:9} {event.cameo:5} {event.status:12} "
             f"{_sides(event):34} {event.location.text if event.location else ''}"
         )
     if n == 0:
@@ -149,15 +149,7 @@ def _sides(event: Event) -> str:
 
 
 def _date_label(event: Event) -> str:
-    """The event's own date with its precision, or what is known when the text gives none."""
-    date = event.date
-    if date is None or (date.start is None and date.end is None):
-        return "no date"
-    if date.precision is None:
-        return f"undated ({date.end or date.start})"
-    if date.precision == "day":
-        return date.start or ""
-    return f"{date.start} ({date.precision})"
+    return event.date.label() if event.date else "undated"
 
 
 @main.command()
@@ -183,8 +175,7 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
     if event.location:
         click.echo(f"  location: {event.location.text} ({event.location.country})")
     if event.date:
-        span = f" ({event.date.start} .. {event.date.end})" if event.date.precision not in (None, "day") else ""
-        click.echo(f"  date: {_date_label(event)}{span}")
+        click.echo(f"  date: {_date_label(event)}")
     if event.topics:
         click.echo(f"  topics: {', '.join(event.topics)}")
     for source in event.sources:

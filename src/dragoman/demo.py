@@ -40,14 +40,7 @@ def _actor_label(actor: Actor) -> str:
 
 
 def _when(event: Event) -> str:
-    date = event.date
-    if date is None or (date.start is None and date.end is None):
-        return "date unknown"
-    if date.start is None:
-        return f"by {date.end} (no date in text)"
-    if date.precision == "day" or date.end in (None, date.start):
-        return date.start if date.end or date.precision else f"from {date.start} (no date in text)"
-    return f"{date.start}..{date.end} ({date.precision})"
+    return event.date.label() if event.date else "undated"
 
 
 def summarise(events: Sequence[Event], *, articles: int, rejected: int) -> str:

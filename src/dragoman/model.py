@@ -82,6 +82,15 @@ class DateValue:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision}
 
+    def label(self) -> str:
+        """For people: "2026-02-17", "2026-02-16..2026-02-22 (week)", or "undated, by 2026-02-14"."""
+        if self.precision is None:
+            known = f"by {self.end}" if self.end else f"from {self.start}" if self.start else ""
+            return f"undated, {known}" if known else "undated"
+        if self.precision == "day" and self.end in (None, self.start):
+            return self.start or "undated"
+        return f"{self.start}..{self.end} ({self.precision})"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
