@@ -1,0 +1,99 @@
+"""``create_app(db, token=None)``: the FastAPI app over one store file.
+
+    reader (mode=ro connections, one per thread) ──► /events /events/{id} /actors /articles/{id} /export
+    intake (the one Store writer, behind a lock) ──► POST /ingest
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from dragoman.errors import ConfigError
+from dragoman.ingest.fetch import FetchOptions
+from dragoman.options import Options
+
+log = logging.getLogger(__name__)
+
+MIN_TOKEN_CHARS = 16
+INSTALL_HINT = "the REST API needs the [service] extra: pip install 'dragoman[service]'"
+
+
+def create_app(
+    db: str | Path,
+    token: str | None = None,
+    *,
+    fetch_options: FetchOptions | None = None,
+    options: Options | None = None,
+    query_seconds: float = 10.0,
+) -> Any:
+    """A FastAPI app serving the store at ``db`` (created and migrated if needed).
+
+    Args:
+        db: the SQLite file; readers open it read-only, the app keeps the one writer.
+        token: the bearer token POST /ingest requires; None disables POST /ingest.
+        fetch_options: limits of the URL fetcher (tests name their local server as trusted here).
+        options: pipeline options for POST /ingest.
+        query_seconds: a read query running longer is stopped with a 503.
+
+    Raises:
+        ConfigError: FastAPI is missing, the token is too short, or ``db`` is ``:memory:``.
+    """
+    try:
+        from fastapi import FastAPI
+    except ImportError as e:
+        raise ConfigError(INSTALL_HINT) from e
+    from dragoman.service import routes_export, routes_ingest, routes_read, tracks
+    from dragoman.service.errors import install_handlers
+    from dragoman.service.intake import Intake
+    from dragoman.service.reader import Reader
+    from dragoman.service.security import SecurityHeaders, install_docs
+    from dragoman.service.state import ServiceState
+    from dragoman.store import open_store
+
+    if str(db) == ":memory:":
+        raise ConfigError("the server needs a database file, not :memory:; pass --db FILE")
+    if token is not None and len(token) < MIN_TOKEN_CHARS:
+        raise ConfigError(
+            f"the ingest token is shorter than {MIN_TOKEN_CHARS} characters; make one with: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(24))'"
+        )
+    store = open_store(db)
+    state = ServiceState(
+        reader=Reader(db, query_seconds=query_seconds),
+        intake=Intake(store, fetch_options=fetch_options, options=options),
+        token=token,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        yield
+        state.intake.close()
+
+    app = FastAPI(
+        title="dragoman",
+        version=_version(),
+        summary="News about diplomacy and conflict in, evidence-backed events out.",
+        description="Every event comes with the sentences that prove it. See docs/api.md.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.dragoman = state
+    install_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    for module in (routes_read, routes_export, routes_ingest, tracks):
+        app.include_router(module.router)
+    install_docs(app)
+    return app
+
+
+def _version() -> str:
+    try:
+        return version("dragoman")
+    except PackageNotFoundError:
+        return "0"

@@ -1,0 +1,137 @@
+"""Read endpoints: /health, /events, /events/{id}, /actors, /articles/{id}. JSON unless CSV is asked."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from dragoman.export import write_csv
+from dragoman.model import event_from_dict
+from dragoman.service import schemas
+from dragoman.service.errors import ApiError, bad_parameter
+from dragoman.service.params import (
+    FILTER_PARAMS,
+    check_known,
+    decode_cursor,
+    encode_cursor,
+    event_filters,
+    newest_first,
+)
+from dragoman.service.state import state_of
+
+router = APIRouter()
+
+MAX_LIMIT = 1000
+Text = Annotated[str | None, Query()]
+
+
+@router.get("/health", response_model=schemas.Health, tags=["service"])
+def health(request: Request) -> dict[str, Any]:
+    """Liveness and the store's schema version; says whether POST /ingest is enabled."""
+    state = state_of(request)
+    return {"status": "ok", "schema_version": state.reader.schema_version(), "ingest_enabled": state.token is not None}
+
+
+@router.get("/events", response_model=schemas.EventPage, tags=["events"],
+            responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
+def events(
+    request: Request,
+    actor: Annotated[str | None, Query(description="A code (IRN), code and sector ('IRN GOV'), or a name prefix (Oman).")] = None,
+    country: Annotated[str | None, Query(description="ISO3 code of the event's location (CHE).")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,  # noqa: A002 - the API's name
+    status: Annotated[str | None, Query(description="planned, occurred, ongoing, postponed, cancelled, denied, hypothetical.")] = None,
+    since: Annotated[str | None, Query(alias="from", description="Events dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(alias="to", description="Events dated on or before YYYY-MM-DD.")] = None,
+    date: Annotated[str | None, Query(description="Events dated on YYYY-MM-DD (instead of from/to).")] = None,
+    track: Annotated[str | None, Query(description="A negotiation track id (filled by fusion).")] = None,
+    text: Annotated[str | None, Query(description="Words in an evidence sentence.")] = None,
+    order: Annotated[str | None, Query(description="asc (oldest first, default) or desc (newest first); undated events come last.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")] = 50,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+    format: Annotated[str | None, Query(description="json (default) or csv; or send Accept: text/csv.")] = None,  # noqa: A002
+) -> Response:
+    """Events matching every filter given, a page at a time in date order (keyset pagination)."""
+    check_known(request.query_params.keys(), (*FILTER_PARAMS, "limit", "cursor", "format"))
+    as_csv = _wants_csv(request, format)
+    filters = event_filters(actor=actor, country=country, event_type=type, status=status, since=since, until=until,
+                            on=date, track=track, text=text)  # fmt: skip
+    descending = newest_first(order)
+    after = decode_cursor(cursor, filters, descending)
+    page = state_of(request).reader.event_page(filters, after=after, limit=limit, newest_first=descending)
+    next_cursor = encode_cursor(page.next, filters, descending) if page.next else None
+    next_url = _next_url(request, next_cursor)
+    headers = {"Link": f'<{next_url}>; rel="next"', "X-Next-Cursor": next_cursor} if next_cursor and next_url else {}
+    if as_csv:
+        buf = io.StringIO()
+        write_csv((event_from_dict(r) for r in page.records), buf)
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    body = {"events": page.records, "count": len(page.records), "next_cursor": next_cursor, "next": next_url}
+    return JSONResponse(body, headers=headers)
+
+
+@router.get("/events/{event_id}", response_model=schemas.EventDetail, tags=["events"])
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    """One event with its sources and evidence (offsets into its article's clean text)."""
+    check_known(request.query_params.keys(), ())
+    found = state_of(request).reader.event(event_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no event {event_id!r}; list ids with GET /events")
+    record, article = found
+    return {
+        "event": record,
+        "article": article,
+        "links": {"article": f"/articles/{article['id']}" if article else None},
+        # Filled once fusion merges reports of one event; present now so clients can rely on them.
+        "status_history": [],
+        "contradictions": [],
+    }
+
+
+@router.get("/actors", response_model=schemas.ActorList, tags=["actors"])
+def actors(
+    request: Request,
+    q: Annotated[str | None, Query(description="Name prefix, case-insensitive (Om).", max_length=200)] = None,
+    country: Annotated[str | None, Query(description="ISO3 code (OMN).")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+) -> dict[str, Any]:
+    """Actors with the number of events they take part in (and per role), most frequent first."""
+    check_known(request.query_params.keys(), ("q", "country", "limit"))
+    if country is not None and (len(country) != 3 or not country.isalpha()):
+        raise bad_parameter("country", f"{country!r} is not an ISO 3166 alpha-3 code; use e.g. OMN", country)
+    found = state_of(request).actors.actors()
+    if q:
+        prefix = q.strip().lower()
+        found = [a for a in found if (a.name or "").lower().startswith(prefix)]
+    if country:
+        found = [a for a in found if a.country == country.upper()]
+    return {"actors": [a.to_dict() for a in found[:limit]], "total": len(found)}
+
+
+@router.get("/articles/{article_id}", response_model=schemas.ArticleDetail, tags=["articles"])
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    """An article's clean text and the evidence spans of its events as [start, end) offsets."""
+    check_known(request.query_params.keys(), ())
+    found = state_of(request).reader.article(article_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r}; article ids appear in event evidence (doc_id)")
+    return found
+
+
+def _wants_csv(request: Request, fmt: str | None) -> bool:
+    if fmt is not None:
+        if fmt not in ("json", "csv"):
+            raise bad_parameter("format", "use json or csv", fmt)
+        return fmt == "csv"
+    accept = request.headers.get("accept", "")
+    return "text/csv" in accept and "application/json" not in accept
+
+
+def _next_url(request: Request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
