@@ -254,8 +254,10 @@ def demo(db: str, as_json: bool) -> None:
 
 def _register_subcommands() -> None:
     from dragoman.eval.cli import eval_command  # imports click only: `dragoman --help` stays fast
+    from dragoman.service.cli import serve_command  # FastAPI and uvicorn are imported when it runs
 
     main.add_command(eval_command, name="eval")
+    main.add_command(serve_command, name="serve")
 
 
 _register_subcommands()

@@ -19,11 +19,11 @@ import pytest
 pytest.importorskip("fastapi", reason="the API tests need the [service] extra: pip install -e '.[service]'")
 uvicorn = pytest.importorskip("uvicorn", reason="the API tests need the [service] extra")
 
-from dragoman.demo import sample_documents  # noqa: E402
-from dragoman.options import IngestOptions, Options  # noqa: E402
-from dragoman.pipeline import iter_documents  # noqa: E402
-from dragoman.service import create_app  # noqa: E402
-from dragoman.store import open_store  # noqa: E402
+from dragoman.demo import sample_documents
+from dragoman.options import IngestOptions, Options
+from dragoman.pipeline import iter_documents
+from dragoman.service import create_app
+from dragoman.store import open_store
 
 TOKEN = "test-token-0123456789abcdef"
 DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
@@ -51,7 +51,7 @@ class Api:
     def request(self, method: str, path: str, *, body: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
         req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
         try:
-            with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 - our own server on 127.0.0.1
+            with urllib.request.urlopen(req, timeout=60) as resp:
                 return Reply(resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read())
         except urllib.error.HTTPError as e:
             return Reply(e.code, {k.lower(): v for k, v in e.headers.items()}, e.read())
@@ -114,3 +114,95 @@ class running:
         self.server.should_exit = True
         self.thread.join(timeout=30)
         self.sock.close()
+
+
+ARTICLE_HTML = """<!DOCTYPE html><html><head><title>Envoys meet in Vienna</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Envoys meet in Vienna</h1>
+<p>Armenian and Azerbaijani foreign ministers held talks in Vienna on 3 March 2026, with Austria hosting the meeting, officials in both capitals said.</p>
+<p>The ministers agreed to meet again in April to continue work on the border commission, according to a joint statement.</p>
+</article><footer>© 2026 Example Wire. All rights reserved.</footer></body></html>"""
+
+
+class PageServer:
+    """A plain http.server on 127.0.0.1 with pages, redirects and misbehaviour; it logs every request."""
+
+    def __init__(self) -> None:
+        import http.server
+
+        self.requests: list[str] = []
+        self.redirects: dict[str, str] = {}
+        server_self = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server_self.requests.append(self.path)
+                try:
+                    server_self.handle(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up first, as the time-limit test means it to
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def handle(self, h: Any) -> None:
+        path = h.path
+        if path in self.redirects:
+            return self._send(h, 302, b"", "text/html", Location=self.redirects[path])
+        if path.startswith("/hop/"):
+            return self._send(h, 302, b"", "text/html", Location=f"/hop/{int(path[5:]) + 1}")
+        if path == "/page":
+            return self._send(h, 200, ARTICLE_HTML.encode(), "text/html; charset=utf-8")
+        if path == "/host":
+            return self._send(h, 200, h.headers["Host"].encode(), "text/plain")
+        if path == "/big":
+            return self._send(h, 200, b"<p>" + b"x" * 300_000 + b"</p>", "text/html")
+        if path == "/big-undeclared":  # no Content-Length: the limit must hold while reading
+            h.send_response(200)
+            h.send_header("Content-Type", "text/html")
+            h.send_header("Connection", "close")
+            h.end_headers()
+            for _ in range(40):
+                h.wfile.write(b"y" * 10_000)
+            return None
+        if path == "/slow":
+            time.sleep(2.5)
+            return self._send(h, 200, b"<p>late</p>", "text/html")
+        if path == "/image":
+            return self._send(h, 200, b"\x89PNG\r\n\x1a\n", "image/png")
+        return self._send(h, 404, b"not here", "text/plain")
+
+    @staticmethod
+    def _send(h: Any, status: int, body: bytes, content_type: str, **headers: str) -> None:
+        h.send_response(status)
+        h.send_header("Content-Type", content_type)
+        h.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            h.send_header(name, value)
+        h.end_headers()
+        h.wfile.write(body)
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def pages() -> Iterator[PageServer]:
+    server = PageServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def bystander() -> Iterator[PageServer]:
+    """A second local server that redirects point at; it must never be reached."""
+    server = PageServer()
+    yield server
+    server.close()

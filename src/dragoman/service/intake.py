@@ -44,19 +44,19 @@ class Intake:
     def from_record(self, record: dict[str, Any]) -> RawDocument | Rejected:
         """A JSON body with ``html`` or ``text`` and optional url/title/published/outlet/author."""
         # The ingest package's own reader for one JSON record: the same ids as `dragoman ingest`.
-        return ingest._json_document(record, BODY_ORIGIN, self.options.ingest, _today(self.options))  # noqa: SLF001
+        return ingest._json_document(record, BODY_ORIGIN, self.options.ingest, _today(self.options))
 
     def from_body(self, content: bytes, *, kind: str, meta: IngestOptions) -> RawDocument | Rejected:
         """A raw text/html or text/plain body; ``meta`` carries published/outlet/url from the query."""
         opts = replace(self.options.ingest, published=meta.published, outlet=meta.outlet, url=meta.url)
-        return ingest._document(content, BODY_ORIGIN, kind, opts, _today(self.options))  # noqa: SLF001
+        return ingest._document(content, BODY_ORIGIN, kind, opts, _today(self.options))
 
     def from_url(self, url: str, *, meta: IngestOptions) -> RawDocument:
         """Fetch ``url`` with the guarded fetcher (raises FetchRefused / FetchFailed)."""
         page = fetch(url, self.fetch_options)
         opts = replace(self.options.ingest, published=meta.published, outlet=meta.outlet, url=meta.url or page.url)
         kind = "text" if page.content_type == "text/plain" else "html"
-        return ingest._document(page.content, page.url, kind, opts, _today(self.options))  # noqa: SLF001
+        return ingest._document(page.content, page.url, kind, opts, _today(self.options))
 
 
 def _today(options: Options) -> str:

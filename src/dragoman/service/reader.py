@@ -182,7 +182,7 @@ class Reader:
             where.append(f"({SORT_KEY}, e.id) {'<' if newest_first else '>'} (?, ?)")
             args.extend([after.date, after.id])
         sql = (
-            f"SELECT {SORT_KEY}, e.id, e.record FROM events e WHERE {' AND '.join(where)}"  # noqa: S608 - fixed SQL
+            f"SELECT {SORT_KEY}, e.id, e.record FROM events e WHERE {' AND '.join(where)}"
             f" ORDER BY {SORT_KEY} {direction}, e.id {direction} LIMIT ?"
         )
         return con.execute(sql, [*args, limit]).fetchall()
@@ -198,7 +198,7 @@ class Reader:
             where.append("e.id > ?")
             args.append(after_id)
         sql = (
-            f"SELECT NULL, e.id, e.record FROM events e WHERE {' AND '.join(where)}"  # noqa: S608 - fixed SQL
+            f"SELECT NULL, e.id, e.record FROM events e WHERE {' AND '.join(where)}"
             " ORDER BY e.id LIMIT ?"
         )
         return con.execute(sql, [*args, limit]).fetchall()

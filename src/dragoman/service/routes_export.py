@@ -39,7 +39,7 @@ def export(
     fmt: str,
     actor: str | None = None,
     country: str | None = None,
-    type: str | None = None,  # noqa: A002 - the API's name
+    type: str | None = None,
     status: str | None = None,
     since: Annotated[str | None, Query(alias="from")] = None,
     until: Annotated[str | None, Query(alias="to")] = None,

@@ -42,7 +42,7 @@ def events(
     request: Request,
     actor: Annotated[str | None, Query(description="A code (IRN), code and sector ('IRN GOV'), or a name prefix (Oman).")] = None,
     country: Annotated[str | None, Query(description="ISO3 code of the event's location (CHE).")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,  # noqa: A002 - the API's name
+    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,
     status: Annotated[str | None, Query(description="planned, occurred, ongoing, postponed, cancelled, denied, hypothetical.")] = None,
     since: Annotated[str | None, Query(alias="from", description="Events dated on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(alias="to", description="Events dated on or before YYYY-MM-DD.")] = None,
@@ -52,7 +52,7 @@ def events(
     order: Annotated[str | None, Query(description="asc (oldest first, default) or desc (newest first); undated events come last.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")] = 50,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
-    format: Annotated[str | None, Query(description="json (default) or csv; or send Accept: text/csv.")] = None,  # noqa: A002
+    format: Annotated[str | None, Query(description="json (default) or csv; or send Accept: text/csv.")] = None,
 ) -> Response:
     """Events matching every filter given, a page at a time in date order (keyset pagination)."""
     check_known(request.query_params.keys(), (*FILTER_PARAMS, "limit", "cursor", "format"))
