@@ -139,6 +139,9 @@ def vetted_address(host: str, port: int, *, resolve: Resolver, trusted: bool = F
 def address_problem(ip: IPAddress) -> str | None:
     """Why ``ip`` must not be fetched from ("loopback", "private", ...), or None when it is public."""
     if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # ::ffff:a.b.c.d is the IPv4 address itself
+            problem = address_problem(ip.ipv4_mapped)
+            return f"{problem} (IPv4 {ip.ipv4_mapped} inside IPv6)" if problem else None
         for embedded in _embedded_ipv4(ip):
             problem = address_problem(embedded)
             if problem:
@@ -158,7 +161,7 @@ def address_problem(ip: IPAddress) -> str | None:
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
-    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    found = [ip.sixtofour] if ip.sixtofour is not None else []
     if ip.teredo:
         found.extend(ip.teredo)
     if ip in _NAT64:
