@@ -9,7 +9,7 @@ import pytest
 
 from dragoman.errors import StoreError
 from dragoman.model import Actor, Article, DateValue, Event, Evidence, Place, Rejected, Source
-from dragoman.store import EventQuery, open_store
+from dragoman.store import EventQuery, migrations, open_store
 
 TEXT = (
     "US and Iranian delegations will meet in Geneva next week, with Oman mediating. "
@@ -57,12 +57,12 @@ def test_save_is_idempotent_and_survives_reopening(db: Path) -> None:
     with open_store(db) as store:
         assert store.save(a, events(a.id)) is True
         assert store.save(a, events(a.id)) is False
-        assert store.counts() == {"articles": 1, "events": 2, "rejected": 0}
+        assert store.counts() == {"articles": 1, "events": 2, "occurrences": 2, "tracks": 1, "rejected": 0}
     with open_store(db) as store:
         assert store.counts()["events"] == 2
         assert store.has_raw("r_1") and store.has_article(a.id)
         assert store.article(a.id) == a
-        assert store.schema_version() == 1
+        assert store.schema_version() == migrations.available()[-1].version == 2
 
 
 def test_event_round_trips_through_the_json_record(db: Path) -> None:

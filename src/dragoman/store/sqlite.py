@@ -13,10 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from dragoman.errors import StoreError
 from dragoman.model import Article, DateValue, Event, Rejected, content_id, event_from_dict
-from dragoman.store import migrations
+from dragoman.fuse import Occurrence
+from dragoman.store import fusion, migrations, occurrences
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +32,7 @@ class EventQuery:
     until: str | None = None
     text: str | None = None  # words in the evidence sentence
     article_id: str | None = None
+    track: str | None = None  # a track id ("arm-aze-2026")
     limit: int | None = None
 
 
@@ -67,6 +70,7 @@ class Store:
             self._con.execute("PRAGMA foreign_keys=ON")
             self._con.execute("PRAGMA busy_timeout=10000")
             migrations.apply(self._con)
+            self._fuse_backlog()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot open as a dragoman database ({e}); pass another --db") from e
 
@@ -97,9 +101,16 @@ class Store:
                 (article.raw_id, article.id, article.origin),
             )
             if new:
-                for event in events:
-                    self._insert_event(article.id, event)
+                inserted = [e.id for e in events if self._insert_event(article.id, e)]
+                fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, inserted))
         return new
+
+    def _fuse_backlog(self) -> None:
+        """Fuse events stored before fusion existed (schema 1), once, in stored order."""
+        pending = [r[0] for r in self._con.execute("SELECT id FROM events WHERE occurrence_id IS NULL ORDER BY id")]
+        if pending:
+            with self._transaction():
+                fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, pending))
 
     def save_rejection(self, rejected: Rejected) -> Rejected:
         """Record a rejected item once per (origin, stage, reason); repeats bump its counter."""
@@ -113,7 +124,7 @@ class Store:
             )
         return rejected
 
-    def _insert_event(self, article_id: str, event: Event) -> None:
+    def _insert_event(self, article_id: str, event: Event) -> bool:
         record = event.to_dict()
         date = event.date or DateValue(start=None, end=None, precision=None)
         cur = self._con.execute(
@@ -129,7 +140,7 @@ class Store:
             ),
         )
         if cur.rowcount != 1:
-            return
+            return False
         actors = [a for a in (*event.participants, event.mediator) if a is not None]
         self._con.executemany(
             "INSERT OR IGNORE INTO event_actors (event_id, position, role, name, country, sector, text)"
@@ -144,6 +155,7 @@ class Store:
             'INSERT OR IGNORE INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?)',
             [(event.id, e.doc_id, e.sentence, e.start, e.end) for e in event.evidence],
         )
+        return True
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -164,6 +176,25 @@ class Store:
             args.append(q.limit)
         for (record,) in self._con.execute(sql, args):
             yield event_from_dict(json.loads(record))
+
+    def occurrences(self, query: EventQuery | None = None) -> list[Occurrence]:
+        """Canonical events: each real-world event once, however many articles reported it."""
+        return list(self.iter_occurrences(query))
+
+    def iter_occurrences(self, query: EventQuery | None = None) -> Iterator[Occurrence]:
+        return occurrences.iter_occurrences(self._con, query or EventQuery())
+
+    def occurrence(self, occurrence_id: str) -> Occurrence | None:
+        """By id, id prefix, an id it had before a merge, or the id of one of its reports."""
+        return occurrences.get_occurrence(self._con, occurrence_id)
+
+    def tracks(self) -> list[dict[str, Any]]:
+        """Negotiation tracks as JSON-ready records (``Track.to_dict()``), oldest first."""
+        return occurrences.tracks(self._con)
+
+    def track(self, track_id: str) -> dict[str, Any] | None:
+        """A track by id, id prefix or parties ("ARM+AZE")."""
+        return occurrences.get_track(self._con, track_id)
 
     def to_pandas(self, query: EventQuery | None = None):  # type: ignore[no-untyped-def]
         """The matching events as a pandas DataFrame (one flat row each, as in the CSV export)."""
@@ -199,7 +230,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {
             table: self._one(f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed table names
-            for table in ("articles", "events", "rejected")
+            for table in ("articles", "events", "occurrences", "tracks", "rejected")
         }
 
     def schema_version(self) -> int:
@@ -252,6 +283,9 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list[object]]:
     if q.article_id:
         where.append("e.article_id = ?")
         args.append(q.article_id)
+    if q.track:
+        where.append("e.occurrence_id IN (SELECT id FROM occurrences WHERE track_id = ?)")
+        args.append(q.track)
     if q.text:
         where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence LIKE ?)")
         args.append(f"%{q.text}%")

@@ -1,11 +1,10 @@
 """Task ``diplomacy_articles``: pages -> events and tracks, scored by bench/diplomacy/README.md.
 
-Every page in ``docs_dir`` named in the gold's ``documents`` is read and run through
-``pipeline.process`` (ingest -> clean -> understand -> coding), exactly as ``dragoman ingest``
-does. dragoman has no fuse or tracks stage yet, so **each system event is one page's event**
-(a story told by three outlets is three system events) and there are **no system tracks**:
-``fusion_acc``, ``round_acc``, ``venue_acc`` and ``track_acc`` are 0 until those stages exist
-(``system_tracks`` is where they plug in).
+Every page in ``docs_dir`` named in the gold's ``documents`` is read and run through the user
+pipeline into a fresh in-memory store (``pipeline.iter_documents``: ingest -> clean -> understand ->
+coding -> store, where fusion and tracks run), exactly as ``dragoman ingest`` does. **A system event
+is a canonical event (an occurrence)**: one story told by three outlets is one system event citing
+three files, and the system tracks are the store's tracks.
 
 Recipe: compatible pairs (same type, same participant set, location country equal or gold null,
 dates agreeing: ±1 day for a gold day; same ISO week / month for a gold week / month; a system
@@ -31,8 +30,9 @@ from dragoman.eval.bench import Progress, SetSpec, TaskOutput
 from dragoman.eval.metrics import Counts, ratio
 from dragoman.eval.tables import aliases
 from dragoman.eval.tasks._common import add_error, clip, drop_none, tick
-from dragoman.model import Article, Event, Rejected, normalise_ws
+from dragoman.model import Article, Event, normalise_ws
 from dragoman.options import Options
+from dragoman.store import Store
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Attribution phrases share a key noun when a word outside this list is common to both.
@@ -48,13 +48,14 @@ _NOT_KEY = frozenset({
 @dataclass(frozen=True, slots=True)
 class SystemEvent:
     event: Event
-    file: str
+    files: frozenset[str]  # the gold files whose articles report it
     participants: frozenset[str]
+    doc_ids: dict[str, str]  # file -> article id, for the evidence of each file
 
 
 @dataclass(slots=True)
 class SystemTrack:
-    """A negotiation track as the tracks stage will report it (none yet)."""
+    """A negotiation track as the store reports it."""
 
     participants: frozenset[str]
     mediator: str | None
@@ -63,10 +64,19 @@ class SystemTrack:
     status_history: list[str] = field(default_factory=list)
 
 
-def system_tracks(events: list[SystemEvent]) -> list[SystemTrack]:
-    """The tracks dragoman reports. There is no tracks stage yet, so there are none."""
-    del events
-    return []
+def system_tracks(store: Store, countries: dict[str, str]) -> list[SystemTrack]:
+    """The store's tracks, with codes read through the set's aliases."""
+    found = []
+    for t in store.tracks():
+        found.append(
+            SystemTrack(
+                participants=frozenset(countries.get(p, p) for p in t["parties"]),
+                mediator=countries.get(t["mediator"], t["mediator"]),
+                rounds={r["round"]: r for r in t["rounds"]},
+                status_history=[h["status"] for h in t["status_history"]],
+            )
+        )
+    return found
 
 
 def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) -> TaskOutput:
@@ -78,14 +88,20 @@ def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) 
     files = [d["file"] for d in documents]
     countries = aliases("country", "diplomacy")
     today = opts.ingest.ingested or date.today().isoformat()
-    system: list[SystemEvent] = []
-    articles: dict[str, Article | None] = {}
     errors: list[str] = []
-    for doc in tick(documents, progress):
-        article, events = _process(docs_dir / doc["file"], opts, today, errors)
-        articles[doc["file"]] = article
-        for e in events:
-            system.append(SystemEvent(e, doc["file"], _codes(e, countries)))
+    with Store(":memory:") as store:
+        articles = _ingest(store, [docs_dir / d["file"] for d in tick(documents, progress)], opts, today, errors)
+        file_of = {a.id: f for f, a in articles.items() if a is not None}
+        system = [
+            SystemEvent(
+                o.event,
+                frozenset(file_of[s.doc_id] for s in o.event.sources if s.doc_id in file_of),
+                _codes(o.event, countries),
+                {f: a.id for f, a in articles.items() if a is not None},
+            )
+            for o in store.occurrences()
+        ]
+        tracks = system_tracks(store, countries)
     keep = set(files)
     gold_events = [g for g in gold.get("events") or [] if keep & set(g.get("reported_in") or [])]
     negatives = [n for n in gold.get("negatives") or [] if n.get("file") in keep]
@@ -95,14 +111,13 @@ def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) 
     multi = [g for g in gold_events if len(keep & set(g["reported_in"])) >= 2]
     by_gold = {id(g): s for g, s in pairs}
     fused = sum(
-        {s.file} == keep & set(g["reported_in"]) for g in multi if (s := by_gold.get(id(g)))
+        s.files == keep & set(g["reported_in"]) for g in multi if (s := by_gold.get(id(g)))
     )
-    tracks = system_tracks(system)
     violated = [
         n
         for n in negatives
         if any(
-            id(s) not in matched_sys and s.file == n["file"] and _overlaps(s.event, n["sentence"])
+            id(s) not in matched_sys and _overlaps(s, n["file"], n["sentence"])
             for s in system
         )
     ]
@@ -122,16 +137,19 @@ def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) 
     )
 
 
-def _process(
-    path: Path, opts: Options, today: str, errors: list[str]
-) -> tuple[Article | None, list[Event]]:
-    for raw in ingest.read_file(path, opts.ingest, today=today):
-        result = raw if isinstance(raw, Rejected) else pipeline.process(raw, opts)
-        if isinstance(result, Rejected):
-            add_error(errors, f"{path.name}: rejected at {result.stage}: {result.reason}")
-            return None, []
-        return result
-    return None, []
+def _ingest(
+    store: Store, paths: list[Path], opts: Options, today: str, errors: list[str]
+) -> dict[str, Article | None]:
+    """Each page through the user pipeline into ``store``; its stored article by file name."""
+    found: dict[str, Article | None] = {}
+    for path in paths:
+        found[path.name] = None
+        for result in pipeline.iter_documents(ingest.read_file(path, opts.ingest, today=today), store, opts):
+            if result.rejected is not None:
+                add_error(errors, f"{path.name}: rejected at {result.rejected.stage}: {result.rejected.reason}")
+            elif result.article_id:
+                found[path.name] = store.article(result.article_id)
+    return found
 
 
 def _codes(event: Event, countries: dict[str, str]) -> frozenset[str]:
@@ -160,9 +178,7 @@ def match(
             distance = date_distance(g.get("date"), g.get("date_precision"), e)
             if distance is None:
                 continue
-            files = sum(
-                f == s.file and _overlaps(e, text) for f, text in (g.get("evidence") or {}).items()
-            )
+            files = sum(_overlaps(s, f, text) for f, text in (g.get("evidence") or {}).items())
             ranked.append(((-files, g["status"] != e.status, distance, gi, si), g, s))
     ranked.sort(key=lambda r: r[0])
     used_gold: set[int] = set()
@@ -202,10 +218,18 @@ def date_distance(gold: str | None, precision: str | None, event: Event) -> int 
     return abs((start - g).days)
 
 
-def _overlaps(event: Event, text: str) -> bool:
-    """One of the event's evidence sentences and ``text`` contain each other (whitespace collapsed)."""
+def _overlaps(event: SystemEvent, file: str, text: str) -> bool:
+    """One of the event's evidence sentences from ``file`` and ``text`` contain each other
+    (whitespace collapsed)."""
+    if file not in event.files:
+        return False
+    doc = event.doc_ids.get(file)
     want = normalise_ws(text)
-    return any(want in (s := normalise_ws(ev.sentence)) or s in want for ev in event.evidence)
+    return any(
+        want in (s := normalise_ws(ev.sentence)) or s in want
+        for ev in event.event.evidence
+        if ev.doc_id == doc
+    )
 
 
 def _track_scores(
@@ -257,6 +281,14 @@ def _explain(
 ) -> None:
     matched_gold = {id(g) for g, _ in pairs}
     matched_sys = {id(s) for _, s in pairs}
+    for g, s in pairs:
+        files = set(g.get("reported_in") or [])
+        if len(files) > 1 and s.files != files:
+            add_error(
+                errors,
+                f"fusion of {g['id']}: gold files {'+'.join(sorted(files))}, "
+                f"system {'+'.join(sorted(s.files))}",
+            )
     for g in gold:
         if id(g) not in matched_gold:
             add_error(
@@ -270,7 +302,7 @@ def _explain(
             sentence = e.evidence[0].sentence if e.evidence else ""
             add_error(
                 errors,
-                f"unmatched system event in {s.file}: {e.event_type} {e.status} "
+                f"unmatched system event in {'+'.join(sorted(s.files))}: {e.event_type} {e.status} "
                 f"{'/'.join(sorted(s.participants))}: {clip(sentence)}",
             )
     for n in violated:
@@ -320,7 +352,8 @@ def _diagnostics(
         "round_acc_matched": ratio(sum(s.event.round == g.get("round") for g, s in pairs), n),
         "track_acc_matched": ratio(sum(s.event.track == g.get("track") for g, s in pairs), n),
         "attribution_recall": ratio(found, cited),
-        "events_in_sports_page": sum(s.file.startswith("04_") for s in system),
+        "events_in_sports_page": sum(any(f.startswith("04_") for f in s.files) for s in system),
+        "system_reports": sum(len(s.event.evidence) for s in system),
     }
 
 

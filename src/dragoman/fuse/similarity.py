@@ -1,0 +1,181 @@
+"""Are two reports the same real-world event? A symmetric test on the two reports alone.
+
+Because the test looks at nothing but the pair, the events fusion builds (the connected groups of
+reports that pass it) do not depend on the order in which articles arrive.
+
+Hard conditions (all must hold): the same block key (type and parties), both hypothetical or
+neither, both messages through an intermediary or neither, no clash of round numbers, of location countries, or of cities more than 50 km apart.
+Then one of these is enough: the same round number; both dated to the same day (within
+``day_tolerance``) with the same city or a few shared words; compatible dates and the same city;
+compatible dates and evidence sharing enough content words (``text_overlap`` of the smaller word
+set). An undated past event is taken to be recent (``recent_days`` before publication), an
+undated plan to lie after publication.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dragoman.fuse.report import Report
+from dragoman.fuse.settings import FuseSettings, fuse_settings
+from dragoman.model import Event, Place
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEAR_KM = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    same: bool
+    why: str
+
+
+def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Verdict:
+    """Whether ``a`` and ``b`` report one event, and the reason (for ``--explain`` and tests)."""
+    s = settings or fuse_settings()
+    ea, eb = a.event, b.event
+    if a.key != b.key:
+        return Verdict(False, "different type or parties")
+    if (ea.status == "hypothetical") != (eb.status == "hypothetical"):
+        return Verdict(False, "one is hypothetical")
+    if _is_message(ea) != _is_message(eb):
+        return Verdict(False, "a message and a meeting")
+    ra, rb = _round(ea, s), _round(eb, s)
+    if ra is not None and rb is not None and ra != rb:
+        return Verdict(False, f"rounds {ra} and {rb}")
+    clash = _place_clash(ea.location, eb.location)
+    if clash:
+        return Verdict(False, clash)
+    if ra is not None and ra == rb:
+        return Verdict(True, f"round {ra}")
+    span_a, span_b = _span(ea, a.published, s), _span(eb, b.published, s)
+    if not _overlap(span_a, span_b):
+        return Verdict(False, "dates disagree")
+    same_city = _same_city(ea.location, eb.location) or _names_venue(ea, eb) or _names_venue(eb, ea)
+    share = word_overlap(ea, eb, s)
+    if _day_precise(ea) and _day_precise(eb) and (same_city or share >= s.same_day_text_overlap):
+        return Verdict(True, "same day" + (" and city" if same_city else f", {share:.2f} of the words shared"))
+    if same_city:
+        return Verdict(True, "same city, compatible dates")
+    if share >= s.text_overlap:
+        return Verdict(True, f"compatible dates, {share:.2f} of the words shared")
+    return Verdict(False, f"compatible dates but only {share:.2f} of the words shared")
+
+
+def _is_message(event: Event) -> bool:
+    """A message passed through an intermediary (ontology decision 3), not a meeting."""
+    return event.mediator is not None and event.mediator.role == "intermediary"
+
+
+def _round(event: Event, s: FuseSettings) -> int | None:
+    return None if event.cameo in s.no_round_cameo else event.round
+
+
+def word_overlap(a: Event, b: Event, settings: FuseSettings | None = None) -> float:
+    """Shared content words over the smaller set, party names left out (they always match)."""
+    s = settings or fuse_settings()
+    names = _party_words(a) | _party_words(b)
+    wa, wb = _content_words(a, s) - names, _content_words(b, s) - names
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _content_words(event: Event, s: FuseSettings) -> set[str]:
+    words: set[str] = set()
+    for ev in event.evidence:
+        words.update(
+            w for w in (m.lower() for m in _WORD.findall(ev.sentence))
+            if len(w) >= s.min_word_length and w not in s.stopwords
+        )
+    return words
+
+
+def _party_words(event: Event) -> set[str]:
+    words: set[str] = set()
+    for actor in (*event.participants, event.mediator):
+        if actor is not None:
+            for text in (actor.text, actor.name):
+                words.update(w.lower() for w in _WORD.findall(text or ""))
+    return words
+
+
+Span = tuple[date | None, date | None]
+
+
+def _span(event: Event, published: str | None, s: FuseSettings) -> Span:
+    """The days the event may have happened on; an open end is None."""
+    value = event.date
+    if value is None or value.precision is None:
+        # An undated record may carry the publication day as a bound (ontology README); the
+        # article's own date says the same more reliably.
+        bound = published or (value.end or value.start if value is not None else None)
+        return _undated_span(event.status, _day(bound), s)
+    start, end = _day(value.start), _day(value.end or value.start)
+    if value.precision == "day":
+        pad = timedelta(days=s.day_tolerance)
+        return (start - pad if start else None), (end + pad if end else None)
+    return start, end
+
+
+def _undated_span(status: str, published: date | None, s: FuseSettings) -> Span:
+    """An undated past event is recent; an undated plan lies ahead; a hypothesis, anywhere."""
+    if published is None or status == "hypothetical":
+        return None, None
+    if status == "planned":
+        return published, None
+    return published - timedelta(days=s.recent_days), published
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    (a0, a1), (b0, b1) = a, b
+    return not ((a1 is not None and b0 is not None and a1 < b0) or (b1 is not None and a0 is not None and b1 < a0))
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _day_precise(event: Event) -> bool:
+    return event.date is not None and event.date.precision == "day" and bool(event.date.start)
+
+
+def _place_clash(a: Place | None, b: Place | None) -> str | None:
+    if a is None or b is None:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return f"places in {a.country} and {b.country}"
+    km = _km(a, b)
+    if km is not None and km > _NEAR_KM:
+        return f"{a.text} and {b.text} are {km:.0f} km apart"
+    return None
+
+
+def _same_city(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    km = _km(a, b)  # a country or region has no coordinates: it never makes "the same city"
+    return km is not None and km <= _NEAR_KM
+
+
+def _names_venue(a: Event, b: Event) -> bool:
+    """``b``'s evidence names ``a``'s city ("the Washington round" and a meeting in Washington)."""
+    if a.location is None or a.location.lat is None or b.location is not None:
+        return False
+    name = re.compile(rf"\b{re.escape(a.location.text)}\b")
+    own = {ev.sentence for ev in a.evidence}  # a sentence that names a's venue is a's own evidence
+    return any(name.search(ev.sentence) for ev in b.evidence if ev.sentence not in own)
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -1,0 +1,192 @@
+"""Fusion and tracks inside the store's write transaction: one writer, incremental, idempotent.
+
+For each new report: find earlier reports in its block (type + parties) within the date window
+(an indexed range query, so the cost does not grow with the store), test each with
+``fuse.same_event``, and replace the occurrences it connects with one merged occurrence. Then
+rebuild the tracks whose parties the change touched. Everything runs in the article's
+transaction, so a crash leaves the store before or after the article, never between.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from dragoman.fuse import Occurrence, Report, fuse_settings, merge, occurrence_id, parties, same_event, window
+from dragoman.fuse.canonical import Claim
+from dragoman.model import event_from_dict
+from dragoman.tracks import Track, build_track, track_settings
+
+_REPORT_COLUMNS = (
+    "SELECT e.id, e.record, e.article_id, a.published, a.outlet, coalesce(a.doc_group, a.id), e.occurrence_id"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def fuse_new_events(con: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
+    """Fuse the given stored events into occurrences; the parties keys whose tracks may change."""
+    touched: set[str] = set()
+    for event_id in event_ids:
+        report = _load_reports(con, "e.id = ?", (event_id,))[0][1]
+        con.execute(
+            "UPDATE events SET block_key = ?, anchor = ? WHERE id = ?", (report.key, report.anchor, event_id)
+        )
+        occurrence = _fuse_one(con, event_id, report)
+        touched.add(_parties_key(occurrence))
+    return touched
+
+
+def refresh_tracks(con: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Rebuild the tracks of the given parties keys, and of tracks whose mediator visited them."""
+    todo = set(keys)
+    for key in list(todo):
+        codes = key.split("+")
+        if len(codes) == 2:  # maybe a mediator's visit to one party of a track
+            for code, other in (codes, codes[::-1]):
+                rows = con.execute(
+                    "SELECT parties FROM tracks WHERE mediator = ? AND ('+' || parties || '+') LIKE ?",
+                    (code, f"%+{other}+%"),
+                )
+                todo.update(r[0] for r in rows)
+    for key in sorted(todo):
+        if "+" in key:
+            _rebuild_track(con, key)
+
+
+def _fuse_one(con: sqlite3.Connection, event_id: str, report: Report) -> Occurrence:
+    linked = {event_id}
+    for other_id, other, occ in _candidates(con, event_id, report):
+        if same_event(report, other).same:
+            linked.add(occ or other_id)
+    old = {i for i in linked if i.startswith("c_")}
+    members = _load_reports(
+        con,
+        "e.id = ? OR e.occurrence_id IN (SELECT value FROM json_each(?))",
+        (event_id, json.dumps(sorted(old))),
+    )
+    occurrence = merge([r for _, r in members])
+    _write_occurrence(con, occurrence, [i for i, _ in members])
+    for gone in sorted(old - {occurrence.id}):
+        con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
+        con.execute(
+            "INSERT OR REPLACE INTO occurrence_aliases (old_id, new_id) VALUES (?, ?)", (gone, occurrence.id)
+        )
+        con.execute("UPDATE occurrence_aliases SET new_id = ? WHERE new_id = ?", (occurrence.id, gone))
+    return occurrence
+
+
+def _candidates(con: sqlite3.Connection, event_id: str, report: Report) -> list[tuple[str, Report, str | None]]:
+    if report.anchor is None:  # no date at all: compare with the whole block
+        where, args = "e.block_key = ? AND e.id != ?", (report.key, event_id)
+    else:
+        lo, hi = window(report.anchor, fuse_settings().window_days)
+        where = "e.block_key = ? AND e.id != ? AND (e.anchor BETWEEN ? AND ? OR e.anchor IS NULL)"
+        args = (report.key, event_id, lo, hi)
+    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()  # noqa: S608
+    return [(r[0], _report(r), r[6]) for r in rows]
+
+
+def _load_reports(con: sqlite3.Connection, where: str, args: tuple[object, ...]) -> list[tuple[str, Report]]:
+    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()  # noqa: S608
+    return [(r[0], _report(r)) for r in rows]
+
+
+def _report(row: tuple) -> Report:  # type: ignore[type-arg]
+    return Report.of(
+        event_from_dict(json.loads(row[1])), article_id=row[2], published=row[3], outlet=row[4], group=row[5]
+    )
+
+
+def _write_occurrence(con: sqlite3.Connection, o: Occurrence, member_ids: list[str]) -> None:
+    e = o.event
+    date = e.date
+    published = sorted(c.published for c in o.provenance if c.published)
+    con.execute(
+        "INSERT OR REPLACE INTO occurrences (id, block_key, event_type, cameo, status, date_start, date_end,"
+        " date_precision, location_text, location_country, mediator, round, track_id, n_reports, n_sources,"
+        " n_contradictions, first_reported, last_reported, record)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+        " (SELECT track_id FROM occurrences WHERE id = ?),?,?,?,?,?,?)",
+        (
+            o.id, _block(o), e.event_type, e.cameo, e.status,
+            date.start if date else None, date.end if date else None, date.precision if date else None,
+            e.location.text if e.location else None, e.location.country if e.location else None,
+            (e.mediator.country or e.mediator.name) if e.mediator else None, e.round, o.id,
+            len(o.reports), o.independent_sources, len(o.contradictions),
+            published[0] if published else None, published[-1] if published else None,
+            json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True),
+        ),
+    )
+    con.executemany("UPDATE events SET occurrence_id = ? WHERE id = ?", [(o.id, i) for i in member_ids])
+
+
+def _block(o: Occurrence) -> str:
+    return f"{o.event.event_type}:{_parties_key(o)}"
+
+
+def _parties_key(o: Occurrence) -> str:
+    return "+".join(sorted(parties(o.event)))
+
+
+def _rebuild_track(con: sqlite3.Connection, key: str) -> None:
+    s = track_settings()
+    types = sorted({"CONSULT", *s.agreements})
+    members = _occurrences(con, [f"{t}:{key}" for t in types])
+    codes = frozenset(key.split("+"))
+    old = con.execute("SELECT id, mediator FROM tracks WHERE parties = ?", (key,)).fetchone()
+    track = build_track(codes, members, [])
+    if track is not None and track.mediator:
+        visit_keys = ["CONSULT:" + "+".join(sorted({track.mediator, c})) for c in codes]
+        track = build_track(codes, members, _occurrences(con, visit_keys))
+    con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
+    if old is not None:
+        con.execute("UPDATE occurrences SET track_id = NULL WHERE track_id = ?", (old[0],))
+    if track is not None:
+        _write_track(con, track)
+
+
+def _occurrences(con: sqlite3.Connection, blocks: list[str]) -> list[Occurrence]:
+    rows = con.execute(
+        "SELECT record FROM occurrences WHERE block_key IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(blocks),),
+    )
+    return [occurrence_from_dict(json.loads(r[0])) for r in rows]
+
+
+def _write_track(con: sqlite3.Connection, t: Track) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        (
+            t.id, t.key, t.mediator, t.status, t.first_date, t.last_date, len(t.rounds),
+            json.dumps(t.to_dict(), ensure_ascii=False, sort_keys=True),
+        ),
+    )
+    con.executemany("UPDATE occurrences SET track_id = ? WHERE id = ?", [(t.id, i) for i in t.members])
+    for r in t.rounds:
+        con.executemany(
+            "UPDATE occurrences SET round = ? WHERE id = ?", [(r.number, i) for i in (*r.meetings, *r.agreements)]
+        )
+
+
+def occurrence_from_dict(d: dict) -> Occurrence:  # type: ignore[type-arg]
+    """The inverse of ``Occurrence.to_dict()``."""
+    return Occurrence(
+        event=event_from_dict(d),
+        reports=tuple(d.get("reports") or ()),
+        history=tuple(_claim(c) for c in d.get("status_history") or ()),
+        contradictions=tuple((_claim(a), _claim(b)) for a, b in d.get("contradictions") or ()),
+        provenance=tuple(_claim(c) for c in d.get("provenance") or ()),
+        independent_sources=int(d.get("independent_sources") or 1),
+    )
+
+
+def _claim(d: dict) -> Claim:  # type: ignore[type-arg]
+    return Claim(
+        field=d["field"], value=d["value"], doc_id=d["doc_id"], outlet=d.get("outlet"),
+        published=d.get("published"), sentence=d.get("sentence") or "",
+    )
+
+
+__all__ = ["fuse_new_events", "occurrence_from_dict", "occurrence_id", "refresh_tracks"]

@@ -1,0 +1,116 @@
+"""Reading canonical events (occurrences) and tracks from the store.
+
+Filters are those of ``EventQuery`` applied to the canonical fields (type, status, date, track)
+and, for actor, text and article, to any of the occurrence's reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from dragoman.fuse import Occurrence
+from dragoman.store.fusion import occurrence_from_dict
+
+_ORDER = " ORDER BY coalesce(o.date_start, o.date_end), o.id"
+
+
+def iter_occurrences(con: sqlite3.Connection, q: Any) -> Iterator[Occurrence]:
+    where, args = _filters(q)
+    sql = "SELECT o.record, o.track_id, o.round FROM occurrences o" + (
+        " WHERE " + " AND ".join(where) if where else ""
+    ) + _ORDER
+    if q.limit is not None:
+        sql += " LIMIT ?"
+        args.append(q.limit)
+    for record, track, number in con.execute(sql, args):
+        yield _with_track(record, track, number)
+
+
+def get_occurrence(con: sqlite3.Connection, occurrence_id: str) -> Occurrence | None:
+    """By id, an old id of an occurrence since merged, an id prefix, or a member report's id."""
+    found = resolve_occurrence_id(con, occurrence_id)
+    if found is None:
+        return None
+    row = con.execute("SELECT record, track_id, round FROM occurrences WHERE id = ?", (found,)).fetchone()
+    return _with_track(*row) if row else None
+
+
+def resolve_occurrence_id(con: sqlite3.Connection, given: str) -> str | None:
+    for sql in (
+        "SELECT id FROM occurrences WHERE id = ?",
+        "SELECT new_id FROM occurrence_aliases WHERE old_id = ?",
+        "SELECT occurrence_id FROM events WHERE id = ?",
+    ):
+        row = con.execute(sql, (given,)).fetchone()
+        if row and row[0]:
+            return str(row[0])
+    row = con.execute(
+        "SELECT id FROM occurrences WHERE id >= ? AND id < ? ORDER BY id LIMIT 1", (given, given + "\uffff")
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def tracks(con: sqlite3.Connection) -> list[dict[str, Any]]:
+    rows = con.execute("SELECT record FROM tracks ORDER BY first_date, id")
+    return [json.loads(r[0]) for r in rows]
+
+
+def get_track(con: sqlite3.Connection, given: str) -> dict[str, Any] | None:
+    row = con.execute("SELECT record FROM tracks WHERE id = ? OR parties = ?", (given, given.upper())).fetchone()
+    if row is None:
+        row = con.execute(
+            "SELECT record FROM tracks WHERE id >= ? AND id < ? ORDER BY id LIMIT 1", (given, given + "\uffff")
+        ).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def _with_track(record: str, track: str | None, number: int | None) -> Occurrence:
+    o = occurrence_from_dict(json.loads(record))
+    return replace(o, event=replace(o.event, track=track, round=number if number is not None else o.event.round))
+
+
+def _filters(q: Any) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if q.event_type:
+        where.append("o.event_type = ?")
+        args.append(q.event_type.upper())
+    if q.status:
+        where.append("o.status = ?")
+        args.append(q.status.lower())
+    if q.since:
+        where.append("coalesce(o.date_end, o.date_start) >= ?")
+        args.append(q.since)
+    if q.until:
+        where.append("coalesce(o.date_start, o.date_end) <= ?")
+        args.append(q.until)
+    if getattr(q, "track", None):
+        where.append("o.track_id = ?")
+        args.append(q.track)
+    member: list[str] = []
+    if q.article_id:
+        member.append("r.article_id = ?")
+        args.append(q.article_id)
+    if q.text:
+        member.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = r.id AND v.sentence LIKE ?)")
+        args.append(f"%{q.text}%")
+    if q.actor:
+        parts = q.actor.split()
+        if len(parts) == 2 and parts[0].isupper() and parts[1].isupper():
+            member.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = r.id AND a.country = ? AND a.sector = ?)")
+            args.extend(parts)
+        else:
+            member.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = r.id"
+                " AND (a.country = ? OR a.name LIKE ? OR a.text LIKE ?))"
+            )
+            args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
+    if member:
+        where.append(
+            "EXISTS (SELECT 1 FROM events r WHERE r.occurrence_id = o.id AND " + " AND ".join(member) + ")"
+        )
+    return where, args

@@ -1,0 +1,43 @@
+"""Track settings, read once from ``data/tracks/tracks.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dragoman.datafile import load_yaml, package_data_path
+from dragoman.errors import DataFileError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrackSettings:
+    round_cameo: frozenset[str]
+    not_round_cameo: frozenset[str]
+    not_round_status: frozenset[str]
+    agreements: Mapping[str, frozenset[str]]  # type -> CAMEO codes (empty: any)
+    opening_cameo: frozenset[str]
+    context_types: frozenset[str]
+    context_days: int
+
+    def is_agreement(self, event_type: str, cameo: str) -> bool:
+        codes = self.agreements.get(event_type)
+        return codes is not None and (not codes or cameo in codes)
+
+
+@functools.cache
+def track_settings() -> TrackSettings:
+    path = package_data_path("tracks", "tracks.yaml")
+    data = load_yaml(path, lines=False, what="cannot read the track settings")
+    try:
+        return TrackSettings(
+            round_cameo=frozenset(map(str, data["round_cameo"])),
+            not_round_cameo=frozenset(map(str, data["not_round_cameo"])),
+            not_round_status=frozenset(data["not_round_status"]),
+            agreements={k: frozenset(map(str, v or ())) for k, v in data["agreements"].items()},
+            opening_cameo=frozenset(map(str, data["opening_cameo"])),
+            context_types=frozenset(data["context_types"]),
+            context_days=int(data["context_days"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise DataFileError(f"{path}: missing or bad setting ({e}); compare with the file's comments") from e
