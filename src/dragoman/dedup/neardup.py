@@ -1,0 +1,198 @@
+"""Near-duplicate articles: the same story republished, syndicated or updated.
+
+    index = NearDupIndex()
+    index.add("a_1", wire_story)               -> None   (nothing like it yet)
+    index.add("a_2", same_story_other_outlet)  -> "a_1"  (joins a_1's group)
+    index.representative("a_2")                -> "a_1"
+    NearDupIndex.from_bytes(index.to_bytes())  -> the same index
+
+Each text becomes the set of its word 3-grams (``settings.yaml``), summarised by a MinHash
+(datasketch, fixed seed, so every process hashes alike). An LSH index over the MinHash bands finds
+the earlier documents likely to be similar in constant time; a candidate is a near-duplicate when
+the estimated Jaccard similarity of the two shingle sets reaches the threshold. Near-duplicate
+pairs are joined transitively (union-find): an update of a syndicated copy joins the original.
+
+Order does not matter: whether two documents are near-duplicates depends only on their two texts,
+so the groups are the same whatever order the documents are added in; a group's representative is
+its smallest ``(rank, doc_id)``, so it does not depend on order either.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from dragoman.dedup.errors import DedupError
+from dragoman.dedup.groups import Groups
+from dragoman.dedup.settings import NearDupSettings, load_settings
+from dragoman.dedup.words import shingles, tokens
+
+__all__ = ["NearDupIndex"]
+
+FORMAT = "dragoman.neardup"
+VERSION = 1
+_SCHEME = "affine32"  # datasketch's 32-bit scheme: stable values, half the memory of 64-bit
+_DTYPE = np.dtype("<u4")
+
+
+class NearDupIndex:
+    """An incremental index of document signatures that groups near-duplicates.
+
+    Args:
+        settings: shingle size, permutations, seed and threshold; the packaged
+            ``data/dedup/settings.yaml`` by default.
+    """
+
+    def __init__(self, settings: NearDupSettings | None = None) -> None:
+        self.settings = settings or load_settings().near_duplicates
+        s = self.settings
+        self._perm = MinHash(num_perm=s.num_perm, seed=s.seed, scheme=_SCHEME).permutations
+        self._lsh = MinHashLSH(threshold=s.threshold, num_perm=s.num_perm)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._groups = Groups()
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._signatures
+
+    def signature(self, text: str) -> np.ndarray:
+        """The MinHash values of ``text``'s shingles (uint32, one per permutation)."""
+        s = self.settings
+        m = MinHash(num_perm=s.num_perm, seed=s.seed, permutations=self._perm, scheme=_SCHEME)
+        m.update_batch([sh.encode("utf-8") for sh in sorted(shingles(tokens(text), s.shingle_words))])
+        return m.hashvalues.astype(_DTYPE)
+
+    def similarity(self, a: str, b: str) -> float:
+        """Estimated Jaccard similarity of two indexed documents' shingle sets."""
+        return float(np.count_nonzero(self._signatures[a] == self._signatures[b])) / self.settings.num_perm
+
+    def add(self, doc_id: str, text: str, *, rank: str = "") -> str | None:
+        """Index one document; the id of the earlier near-duplicate group it joins, or None.
+
+        Args:
+            doc_id: the article id (content-derived ids make re-adding harmless).
+            text: the cleaned article text.
+            rank: what orders a group's members before their ids (for example the publication
+                time, to make the earliest report the representative); "" for all by default.
+
+        Returns:
+            The representative of the group the document joined, counted among the documents
+            added before it, or None when it is like none of them. Adding an id again returns
+            the same answer and changes nothing.
+
+        Raises:
+            DedupError: ``doc_id`` is already indexed with a different text.
+        """
+        sig = self.signature(text)
+        if doc_id in self._signatures:
+            if not np.array_equal(sig, self._signatures[doc_id]):
+                raise DedupError(
+                    f"near-duplicate index: {doc_id!r} is already indexed with another text; "
+                    "give each version of an article its own id"
+                )
+            return self._earlier_representative(doc_id)
+        self._groups.add(doc_id, rank)
+        for other in sorted(self._lsh.query(self._minhash(sig))):
+            if self._estimate(sig, self._signatures[other]) >= self.settings.threshold:
+                self._groups.union(doc_id, other)
+        self._signatures[doc_id] = sig
+        self._lsh.insert(doc_id, self._minhash(sig), check_duplication=False)
+        return self._earlier_representative(doc_id)
+
+    def representative(self, doc_id: str) -> str:
+        """The smallest ``(rank, id)`` of ``doc_id``'s group (itself when it has no near-duplicate)."""
+        self._require(doc_id)
+        return self._groups.representative(doc_id)
+
+    def group(self, doc_id: str) -> tuple[str, ...]:
+        """Every member of ``doc_id``'s group, representative first."""
+        self._require(doc_id)
+        return tuple(self._groups.members(doc_id))
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """The groups of two or more documents, each representative first, in representative order."""
+        return [tuple(m) for m in self._groups.sets(min_size=2)]
+
+    def to_json(self) -> str:
+        """The whole index as JSON (signatures base64-encoded); ids in sorted order, so equal
+        indexes give equal strings whatever order their documents were added in."""
+        s = self.settings
+        docs = [
+            [doc_id, self._groups.rank(doc_id), base64.b64encode(self._signatures[doc_id].tobytes()).decode("ascii")]
+            for doc_id in sorted(self._signatures)
+        ]
+        state: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "settings": {
+                "shingle_words": s.shingle_words,
+                "num_perm": s.num_perm,
+                "seed": s.seed,
+                "threshold": s.threshold,
+            },
+            "docs": docs,
+            "groups": [list(g) for g in self.groups()],
+        }
+        return json.dumps(state, separators=(",", ":"), ensure_ascii=False)
+
+    def to_bytes(self) -> bytes:
+        return self.to_json().encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: str) -> NearDupIndex:
+        """An index saved by :meth:`to_json`, with the settings it was built with.
+
+        Raises:
+            DedupError: the data is not a saved index of this format and version.
+        """
+        try:
+            state = json.loads(data)
+        except json.JSONDecodeError as e:
+            raise DedupError(f"near-duplicate index: saved state is not JSON ({e}); save it with to_json()") from e
+        if not isinstance(state, dict) or state.get("format") != FORMAT or state.get("version") != VERSION:
+            raise DedupError(
+                f"near-duplicate index: saved state is not {FORMAT} version {VERSION}; "
+                "rebuild the index by adding the articles again"
+            )
+        try:
+            index = cls(NearDupSettings(**state["settings"]))
+            ranks: dict[str, str] = {}
+            for doc_id, rank, encoded in state["docs"]:
+                sig = np.frombuffer(base64.b64decode(encoded), dtype=_DTYPE).copy()
+                if sig.shape != (index.settings.num_perm,):
+                    raise ValueError(f"{doc_id}: signature has {sig.size} values")
+                index._signatures[doc_id] = sig
+                index._groups.add(doc_id, rank)
+                index._lsh.insert(doc_id, index._minhash(sig), check_duplication=False)
+                ranks[doc_id] = rank
+            index._groups.load(state["groups"], ranks)
+        except (KeyError, TypeError, ValueError) as e:
+            raise DedupError(
+                f"near-duplicate index: saved state is damaged ({e}); rebuild it by adding the articles again"
+            ) from e
+        return index
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> NearDupIndex:
+        return cls.from_json(data.decode("utf-8"))
+
+    def _minhash(self, sig: np.ndarray) -> MinHash:
+        return MinHash(hashvalues=sig, permutations=self._perm, scheme=_SCHEME)
+
+    def _estimate(self, a: np.ndarray, b: np.ndarray) -> float:
+        return float(np.count_nonzero(a == b)) / self.settings.num_perm
+
+    def _earlier_representative(self, doc_id: str) -> str | None:
+        """The smallest key among the other members of ``doc_id``'s group, or None."""
+        others = [m for m in self._groups.members(doc_id) if m != doc_id]
+        return others[0] if others else None
+
+    def _require(self, doc_id: str) -> None:
+        if doc_id not in self._signatures:
+            raise DedupError(f"near-duplicate index: {doc_id!r} was never added; add(doc_id, text) first")
