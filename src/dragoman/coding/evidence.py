@@ -76,6 +76,8 @@ def choose_date(
     quoted = [(a.start - base, a.end - base) for a in view.attributions]
     best: tuple[tuple[int, int], DateMention] | None = None
     for d in view.dates:
+        if d.value.precision is None:
+            continue  # "now", "recently", "soon": no calendar date; publication bounds the act
         s, e = d.start - base, d.end - base
         if any(qs <= s and e <= qe for qs, qe in quoted):
             continue  # "..., the ministry said on Friday": when it was said, not when it happened

@@ -1,4 +1,5 @@
-"""Calendar arithmetic of the date reader: periods as DateValues, and the direction rules.
+"""Calendar arithmetic of the date reader: periods as DateValues (days, weeks, months, quarters,
+halves, seasons, years), and the direction rules.
 
 ``tense`` is ``"future"``, ``"past"`` or ``None`` (unknown). The rules:
 
@@ -142,3 +143,71 @@ def _pick(periods: dict[int, tuple[date, date]], reference: date, tense: str | N
     if reference.year in periods and gap(reference.year) <= HALF_YEAR:
         return reference.year
     return min(periods, key=lambda year: (gap(year), abs(year - reference.year)))
+
+
+# --- parts of years: quarters, halves, seasons ------------------------------------------------
+
+
+def months_value(year: int, first_month: int, months: int, text: str) -> DateValue:
+    """``months`` calendar months from ``first_month`` of ``year`` (which may run into the next
+    year): month precision. A quarter, a half or a season."""
+    last_year, last_month = add_months(year, first_month, months - 1)
+    return DateValue(
+        start=date(year, first_month, 1).isoformat(),
+        end=date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]).isoformat(),
+        precision="month",
+        text=text,
+        source="sentence",
+    )
+
+
+def quarter_value(year: int, quarter: int, text: str) -> DateValue:
+    return months_value(year, 3 * quarter - 2, 3, text)
+
+
+def half_value(year: int, half: int, text: str) -> DateValue:
+    return months_value(year, 6 * half - 5, 6, text)
+
+
+def quarter_of(d: date) -> tuple[int, int]:
+    """(year, quarter) of a day."""
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def last_quarter_before(d: date) -> tuple[int, int]:
+    """The last quarter that ended before ``d``: in a results story of 30 October, the third."""
+    year, quarter = quarter_of(d)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def season_bounds(year: int, first_month: int) -> tuple[date, date]:
+    """First and last day of a three-month season. A winter (starting in December) is named by
+    the year of its January: the winter of 1994 runs from December 1993 to February 1994."""
+    start_year = year - 1 if first_month == 12 else year
+    value = months_value(start_year, first_month, 3, "")
+    return date.fromisoformat(value.start or ""), date.fromisoformat(value.end or "")
+
+
+def year_of_season(
+    first_month: int, reference: date, *, step: int | None, tense: str | None
+) -> int:
+    """The year of "last fall" (step -1: the latest one over before the reference), "next
+    spring" (+1: the first one not begun), "this summer" (0: the nearest) or "summer"."""
+    periods = {
+        year: season_bounds(year, first_month)
+        for year in range(reference.year - 1, reference.year + 3)
+    }
+    if step == -1:
+        return max(year for year, (_, last) in periods.items() if last < reference)
+    if step == 1:
+        return min(year for year, (first, _) in periods.items() if first > reference)
+    return _pick(periods, reference, None if step == 0 else tense)
+
+
+def year_of_quarter(quarter: int, reference: date, tense: str | None) -> int:
+    """The year of "the third quarter" written without one."""
+    periods = {}
+    for year in range(reference.year - 1, reference.year + 2):
+        value = quarter_value(year, quarter, "")
+        periods[year] = (date.fromisoformat(value.start or ""), date.fromisoformat(value.end or ""))
+    return _pick(periods, reference, tense)

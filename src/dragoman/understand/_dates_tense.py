@@ -8,7 +8,8 @@ and every clause break between the two (a comma, "and", "that", a line break) co
 ``CLAUSE_BREAK`` words. The cheapest cue gives the tense:
 
 * ``future`` / ``past``;
-* ``present`` ("is payable", "has called off"): None, the direction stays open;
+* ``present`` ("is payable"): None, the direction stays open; a present perfect ("has
+  fluctuated") is past, and a cancelling one ("has called off") a cancel cue;
 * ``cancel`` ("called off", "postponed"): future for a possessive weekday ("called off Tuesday's
   round": the round had not happened), past otherwise ("postponed on Tuesday").
 """
@@ -92,10 +93,29 @@ def _read(sentence: str, vocab: Vocabulary) -> _Reading:
             if before and norm(before.group(1)) in _DETERMINERS:
                 continue  # an adjective: "the proposed talks", "a renewed push"
             kind = "past"
+        elif kind == "perfect":
+            kind = "cancel" if m["perfect_cancel"] else "past"
         cues.append((m.start(), m.end(), kind))
     return _Reading(
         sentence=sentence,
         cues=cues,
         words=[m.start() for m in _WORD.finditer(sentence)],
-        breaks=[m.start() for m in vocab.clause_breaks.finditer(sentence)],
+        breaks=[
+            m.start()
+            for m in vocab.clause_breaks.finditer(sentence)
+            if not _joins_names(sentence, m)
+        ],
+    )
+
+
+_NAMES_AROUND = re.compile(r"[A-Z][\w.'’-]*\s+$"), re.compile(r"\s+(?:the\s+)?[A-Z]")
+
+
+def _joins_names(sentence: str, m: re.Match[str]) -> bool:
+    """ "and" between two names joins them, not two clauses: "between Australia and India"."""
+    if m.group().lower() not in ("and", "or"):
+        return False
+    before, after = _NAMES_AROUND
+    return bool(before.search(sentence, max(0, m.start() - 40), m.start())) and bool(
+        after.match(sentence, m.end())
     )

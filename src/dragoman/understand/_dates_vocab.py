@@ -1,14 +1,14 @@
 """The date reader's vocabulary: ``data/understand/dates.yaml``, validated and compiled once.
 
-The YAML holds the words (months, weekdays, relative words, tense cues); this module checks them,
-then builds two regular expressions from them: one alternation of every date form, tried left to
-right at each position, and one of the tense cues.
+The YAML holds the words (months, weekdays, relative words, parts of years, tense cues); this
+module checks them, then has ``_dates_patterns`` build the regular expressions from them: one
+alternation of every date form, tried left to right at each position, and one of the tense cues.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,8 +19,15 @@ from typing import Any
 import yaml
 
 from dragoman.errors import DataFileError
+from dragoman.understand._dates_patterns import (
+    Words,
+    compile_breaks,
+    compile_cues,
+    compile_dates,
+)
 
 PRECISIONS = ("day", "week", "month", "year")
+REFERENCES = ("present", "past", "future")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,15 @@ class Vocabulary:
     units: Mapping[str, Unit]
     month_guard_allow: frozenset[str]
     not_past: frozenset[str]
+    quarter_ordinals: Mapping[str, int]  # "third" -> 3
+    half_ordinals: Mapping[str, int]
+    seasons: Mapping[str, int]  # season -> its first month
+    decades: Mapping[str, int]  # "nineties" -> 9
+    centuries: Mapping[str, int]  # "twentieth" -> 20
+    quarter_latest: frozenset[str]  # "the latest quarter": the quarter the story is about
+    quarter_current: frozenset[str]  # "the current quarter": the quarter of publication
+    references: Mapping[str, str]  # "now" -> "present", "recently" -> "past" ...
+    spelled: Mapping[str, Mapping[str, int]]  # spelled_years: centuries, tens, units, digits ...
     dates: re.Pattern[str]
     cues: re.Pattern[str]  # groups future, past, cancel, present, ed (a word in -ed)
     clause_breaks: re.Pattern[str]
@@ -129,6 +145,10 @@ _KEYS = (
     "year_prepositions",
     "month_name_guard_allow",
     "tense",
+    "year_parts",
+    "quarter_references",
+    "general_references",
+    "spelled_years",
 )
 
 
@@ -152,10 +172,40 @@ def _build(check: _Checker, data: Any) -> Vocabulary:
         "relative_days": check.numbers(top["relative_days"], "relative_days", -7, 7),
         "steps": check.numbers(top["relative_steps"], "relative_steps", -1, 1),
     }
+    parts = _year_parts(check, top["year_parts"])
+    quarter_refs = check.mapping(top["quarter_references"], "quarter_references")
+    latest, current, year_back = (
+        check.words(quarter_refs.get(k), f"quarter_references.{k}")
+        for k in ("latest", "current", "year_back")
+    )
+    references = _references(check, top["general_references"])
+    spelled = _spelled_years(check, top["spelled_years"])
     cues = {
         kind: check.words(tense.get(kind), f"tense.{kind}")
         for kind in ("future", "past", "present", "cancel")
     }
+    words = Words(
+        full_months=[m for m in months if m not in abbreviations],
+        abbreviations=abbreviations,
+        weekdays=list(weekdays),
+        units=list(units),
+        modifiers=check.words(top["modifiers"], "modifiers"),
+        hedges=check.words(top["hedges"], "hedges"),
+        year_preps=year_preps,
+        numbers=list(tables["numbers"]),
+        relative_days=list(tables["relative_days"]),
+        steps=list(tables["steps"]),
+        quarter_ordinals=list(parts["quarter_ordinals"]),
+        half_ordinals=list(parts["half_ordinals"]),
+        seasons=list(parts["seasons"]),
+        decades=list(parts["decades"]),
+        centuries=list(parts["centuries"]),
+        quarter_latest=latest,
+        quarter_current=current,
+        year_back=year_back,
+        references=list(references),
+        spelled={k: list(v) for k, v in spelled.items()},
+    )
     return Vocabulary(
         months=months,
         capital_months=frozenset(capital),
@@ -167,22 +217,53 @@ def _build(check: _Checker, data: Any) -> Vocabulary:
             check.words(top["month_name_guard_allow"], "month_name_guard_allow")
         ),
         not_past=frozenset(check.words(tense.get("not_past", []), "tense.not_past", empty=True)),
-        dates=_compile_dates(
-            full_months=[m for m in months if m not in abbreviations],
-            abbreviations=abbreviations,
-            weekdays=list(weekdays),
-            units=list(units),
-            modifiers=check.words(top["modifiers"], "modifiers"),
-            hedges=check.words(top["hedges"], "hedges"),
-            year_preps=year_preps,
-            **tables,
-        ),
-        cues=_compile_cues(**cues),
-        clause_breaks=_compile_breaks(
+        quarter_latest=frozenset(latest),
+        quarter_current=frozenset(current),
+        references=references,
+        spelled=spelled,
+        dates=compile_dates(words),
+        cues=compile_cues(**cues),
+        clause_breaks=compile_breaks(
             check.words(tense.get("clause_breaks"), "tense.clause_breaks")
         ),
+        **parts,
         **tables,
     )
+
+
+_PART_RANGES = {
+    "quarter_ordinals": (1, 4),
+    "half_ordinals": (1, 2),
+    "seasons": (1, 12),
+    "decades": (0, 9),
+    "centuries": (1, 21),
+}
+
+
+def _year_parts(check: _Checker, value: Any) -> dict[str, dict[str, int]]:
+    parts = check.mapping(value, "year_parts")
+    return {
+        key: check.numbers(parts.get(key), f"year_parts.{key}", low, high)
+        for key, (low, high) in _PART_RANGES.items()
+    }
+
+
+def _spelled_years(check: _Checker, value: Any) -> dict[str, dict[str, int]]:
+    table = check.mapping(value, "spelled_years")
+    return {
+        key: check.numbers(table.get(key), f"spelled_years.{key}", 1, 99)
+        for key in ("centuries", "tens", "units", "digits", "teens")
+    }
+
+
+def _references(check: _Checker, value: Any) -> dict[str, str]:
+    """Phrase -> "present" | "past" | "future"."""
+    table = check.mapping(value, "general_references")
+    return {
+        phrase: kind
+        for kind in REFERENCES
+        for phrase in check.words(table.get(kind), f"general_references.{kind}")
+    }
 
 
 def _months(check: _Checker, value: Any) -> tuple[dict[str, int], list[str], set[str]]:
@@ -238,149 +319,3 @@ def _units(check: _Checker, value: Any) -> dict[str, Unit]:
         if name not in units:
             raise check.fail(f"units.{name}", "is missing")
     return units
-
-
-def _char(ch: str) -> str:
-    """One character of a phrase: a space matches any white space, an apostrophe either one."""
-    return {" ": r"\s+", "'": "['’]"}.get(ch, re.escape(ch))
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A non-capturing alternation of ``words`` as a trie: "t(?:o(?:day|night)|uesday)".
-
-    The regex engine tries the branches of an alternation one by one; sharing prefixes makes it
-    branch on one character at a time. Longer words win ("this past" over "this").
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie) or "(?!)"
-
-
-def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
-    branches = [_char(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body  # a word ends here: longer ones optional
-
-
-def _word(words: Iterable[str]) -> str:
-    return r"\b" + _alt(words) + r"\b"
-
-
-def _compile_dates(
-    *,
-    full_months: list[str],
-    abbreviations: list[str],
-    weekdays: list[str],
-    units: list[str],
-    modifiers: list[str],
-    hedges: list[str],
-    year_preps: Mapping[str, list[str]],
-    numbers: Mapping[str, int],
-    relative_days: Mapping[str, int],
-    steps: Mapping[str, int],
-) -> re.Pattern[str]:
-    """One alternation of named forms; ``match.lastgroup`` names the form that matched."""
-    month = rf"\b(?:{_alt(full_months)}\b|{_alt(abbreviations)}(?:\.|\b))"
-    full = _word(full_months)
-    weekday = _word(weekdays)
-    day = r"(?<![\w.,:/])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![.:,/]\d)"
-    year = r"\b(?:1[89]|2[01])\d\d\b(?![.,]\d)"
-    dash = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b)\s*"
-    time = (
-        r"(?:,?\s*(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?"
-        r"(?:\s*(?:gmt|utc|cet|est|edt|local\s+time)\b)?)?"
-    )
-    mod = _word(modifiers)
-    number = rf"(?:{_word(numbers)}|\b\d{{1,3}}\b)"
-    unit = rf"(?:{_alt(units)})s?\b"
-    hedge = rf"(?:{_word(hedges)}\s+)?"
-    part = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
-    step = _word(steps)
-    no_percent = r"(?!\s*(?:%|per\s*cent\b|percent\b))"
-
-    def year_of(g: str) -> str:  # ", 2026" after a day and month
-        return rf"(?:,?\s+(?P<{g}>{year}))?"
-
-    def years(p: str) -> str:  # "2025", or a span of years "1998-99", "2014-2016"
-        return rf"(?P<{p}_y>{year})(?:[-–/](?P<{p}_y2>\d\d(?:\d\d)?)\b)?"
-
-    forms = {
-        "iso": rf"(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
-        r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w-])",
-        "num": rf"(?<![\w.,:/])(?P<num_a>\d{{1,2}})(?P<num_s>[./])(?P<num_b>\d{{1,2}})(?P=num_s)"
-        rf"(?P<num_y>{year})",
-        "dmdm": rf"(?:\b(?:from|between)\s+)?(?:the\s+)?(?P<dmdm_d1>{day})\s+(?:of\s+)?"
-        rf"(?P<dmdm_m1>{month}){dash}(?:the\s+)?(?P<dmdm_d2>{day})\s+(?:of\s+)?"
-        rf"(?P<dmdm_m2>{month}){year_of('dmdm_y')}",
-        "dmb": rf"\bbetween\s+(?:the\s+)?(?P<dmb_d1>{day})\s+and\s+(?:the\s+)?(?P<dmb_d2>{day})"
-        rf"\s+(?:of\s+)?(?P<dmb_m>{month}){year_of('dmb_y')}",
-        "dmr": rf"(?:\bfrom\s+)?(?:the\s+)?(?P<dmr_d1>{day}){dash}(?:the\s+)?(?P<dmr_d2>{day})"
-        rf"\s+(?:of\s+)?(?P<dmr_m>{month}){year_of('dmr_y')}",
-        "mdmd": rf"(?:\b(?:from|between)\s+)?(?P<mdmd_m1>{month})\s+(?P<mdmd_d1>{day}){dash}"
-        rf"(?P<mdmd_m2>{month})\s+(?P<mdmd_d2>{day}){year_of('mdmd_y')}",
-        "mdr": rf"(?:\bfrom\s+)?(?P<mdr_m>{month})\s+(?P<mdr_d1>{day}){dash}(?P<mdr_d2>{day})"
-        rf"{year_of('mdr_y')}",
-        "dm": rf"(?:(?P<dm_w>{weekday}),?\s+)?(?:the\s+)?(?P<dm_d>{day})\s+(?:of\s+)?"
-        rf"(?P<dm_m>{month}){year_of('dm_y')}{time}",
-        "md": rf"(?:(?P<md_w>{weekday}),?\s+)?(?P<md_m>{month})\s+(?:the\s+)?(?P<md_d>{day})"
-        rf"{year_of('md_y')}{time}",
-        "my": rf"(?:{mod}[\s-]+)?(?P<my_m>{month})(?:\s+of)?,?\s+(?P<my_y>{year})",
-        "mrel": rf"(?:{mod}[\s-]+)?(?P<mrel_m>{full})\s+(?P<mrel_s>this|last|next)\s+year\b",
-        "relm": rf"(?:{mod}[\s-]+)?(?P<relm_s>{step})\s+(?P<relm_m>{full})",
-        "relp": rf"(?:{mod}[\s-]+)?(?P<relp_s>{step})\s+(?P<relp_u>week|weekend|month|year)\b",
-        "wkend": r"\bthe\s+weekend\b",
-        "ago": rf"{hedge}(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago\b",
-        "inn": rf"\bin\s+{hedge}(?P<inn_n>{number})\s+(?P<inn_u>{unit})(?:['’]?\s*time\b)?",
-        "relday": rf"(?:(?P<relday_mod>{mod})\s+)?(?P<relday_w>{_word(relative_days)}){part}",
-        "wd": rf"(?:(?P<wd_mod>{mod})\s+(?:on\s+)?)?(?:(?P<wd_s>{step})\s+)?(?P<wd_d>{weekday})"
-        rf"{part}",
-        "mon": rf"(?:{mod}[\s-]+)?(?P<mon_m>{full})",
-        # A lone year: after a strong preposition, a modifier, a weak preposition when no
-        # lower-case word follows, or a determiner. The mention starts at `_core`.
-        "year": rf"\b{_alt(year_preps['strong'])}\s+(?:the\s+(?:year\s+)?)?"
-        rf"(?P<year_core>(?:{mod}[\s-]+)?{years('year')}){no_percent}",
-        "yearm": rf"(?P<yearm_core>{mod}[\s-]+{years('yearm')}){no_percent}",
-        "yearw": rf"\b{_alt(year_preps['weak'])}\s+(?P<yearw_core>{years('yearw')})"
-        rf"(?!\s+(?-i:[a-z])){no_percent}",
-        "yeard": rf"\b{_alt(year_preps['determiners'])}\s+(?P<yeard_core>{years('yeard')})"
-        rf"{no_percent}",
-    }
-    # Every form starts at a word boundary with a digit, a word that is a date on its own
-    # ("March", "Friday", "today"), or a lead word ("in", "the", "last", "early") followed by a
-    # digit or a vocabulary word. Checking that first spares the engine trying every form at
-    # each position: ten times faster.
-    alone = [*full_months, *abbreviations, *weekdays, *(w for w in relative_days if " " not in w)]
-    phrases = [*modifiers, *hedges, *numbers, *relative_days, *steps, *units,
-               *(w for group in year_preps.values() for w in group)]  # fmt: skip
-    leads = {w.split()[0] for w in phrases} | {"between", "from", "the", "in"}
-    seconds = {t for w in [*alone, *phrases] for t in w.split()}
-    seconds |= {"on", "of", "the", "weekend", *(u + "s" for u in units)}
-    gate = rf"\b(?=\d|{_alt(alone)}(?![a-z])|{_alt(leads)}[\s-]+(?:\d|{_alt(seconds)}(?![a-z])))"
-    alternation = "|".join(f"(?P<{name}>{body})" for name, body in forms.items())
-    return re.compile(f"{gate}(?:{alternation})", re.IGNORECASE)
-
-
-def _compile_breaks(words: list[str]) -> re.Pattern[str]:
-    """Where a clause may start: punctuation, a line break, or a conjunction of dates.yaml."""
-    return re.compile(rf"[,;:()\[\]\"“”—–\n]|{_word(words)}", re.IGNORECASE)
-
-
-def _compile_cues(
-    *, future: list[str], past: list[str], present: list[str], cancel: list[str]
-) -> re.Pattern[str]:
-    """Tense cues. A future cue takes the verb after it, so "will be held" is not a past "held"."""
-    adverbs = r"(?:\s+(?:not|be|been|have|also|then|now|soon|likely|probably|again|only|formally))*"
-    return re.compile(
-        rf"(?:\b|(?=['’]))(?:(?P<future>{_alt(future)}\b{adverbs}(?:\s+[a-z]+\b)?)"
-        rf"|(?P<past>{_alt(past)}\b)"
-        rf"|(?P<cancel>{_alt(cancel)}\b)"
-        rf"|(?P<present>{_alt(present)}\b{adverbs}(?:\s+[a-z]+ed\b)?)"
-        r"|(?P<ed>\b[a-z][a-z-]{2,}ed\b))",
-        re.IGNORECASE,
-    )

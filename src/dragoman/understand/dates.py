@@ -4,9 +4,13 @@
     resolve("next Tuesday", date(2026, 3, 6))         -> DateValue 2026-03-10, day
     resolve("6 February", date(2026, 11, 1), tense="future") -> DateValue 2027-02-06, day
 
-One regular expression, built from ``data/understand/dates.yaml``, finds every date form; each
-form has a small deterministic rule (``_FORMS``). Expressions that name no period ("within months",
-"in coming weeks", "the second round", "13 people") match no form, so they give nothing.
+One regular expression, built from ``data/understand/dates.yaml`` (``_dates_patterns``), finds
+every date form; each form has a small deterministic rule (``_FORMS`` here for days, weeks, months
+and years; ``_dates_periods`` for quarters, halves, seasons, decades, spelled years and "now",
+"recently", "soon", which get no precision and never date an event). Expressions that name no
+period ("within months", "in coming weeks", "the second round", "13 people") match no form, so
+they give nothing. A results story names its quarter once and then refers back to it ("the
+quarter", "a year earlier"): the quarter is carried from sentence to sentence (``Focus``).
 
 The direction of a bare weekday ("on Tuesday") or of a date without a year comes from the tense
 of the words around it (``_dates_tense``: "said on Friday that talks will resume on Monday" reads
@@ -17,12 +21,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from dragoman.model import DateMention, DateValue, Sentence
 from dragoman.understand import _dates_calendar as cal
+from dragoman.understand import _dates_periods as periods
+from dragoman.understand._dates_context import Context, Focus, Rule, num, year_number
+from dragoman.understand._dates_context import month as month_number
 from dragoman.understand._dates_tense import TenseAt, tense_reader
 from dragoman.understand._dates_vocab import Vocabulary, load_vocabulary, norm
 
@@ -45,11 +51,12 @@ def find_dates(
     """
     reference = _reference(published)
     vocab = load_vocabulary()
+    focus = Focus()  # the quarter the story is about, carried from sentence to sentence
     mentions: list[DateMention] = []
     for sentence in sentences:
         chunk = text[sentence.start : sentence.end]
         tense_at = tense_reader(chunk, vocab)
-        for start, end, value in _scan(chunk, vocab, reference, tense_at):
+        for start, end, value in _scan(chunk, vocab, reference, tense_at, focus):
             if value is not None:
                 mentions.append(
                     DateMention(
@@ -77,7 +84,8 @@ def resolve(expression: str, reference: date, *, tense: str | None = None) -> Da
     """
     if tense is not None and tense not in TENSES:
         raise ValueError(f"tense must be one of {TENSES} or None, not {tense!r}")
-    for _, _, value in _scan(expression, load_vocabulary(), reference, lambda _s, _e: tense):
+    scan = _scan(expression, load_vocabulary(), reference, lambda _s, _e: tense, Focus())
+    for _, _, value in scan:
         if value is not None:
             return value
     return None
@@ -96,7 +104,7 @@ def _reference(published: DateValue | None) -> date | None:
 
 
 def _scan(
-    text: str, vocab: Vocabulary, reference: date | None, tense_at: TenseAt
+    text: str, vocab: Vocabulary, reference: date | None, tense_at: TenseAt, focus: Focus
 ) -> Iterator[tuple[int, int, DateValue | None]]:
     """Yield (start, end, value) for each expression; value is None when it cannot be resolved.
 
@@ -111,7 +119,7 @@ def _scan(
         if not _plausible(m, form, text, vocab):
             pos = m.start() + 1
             continue
-        context = _Context(vocab, reference, tense_at(start, m.end()), text[start : m.end()])
+        context = Context(vocab, reference, tense_at(start, m.end()), text[start : m.end()], focus)
         try:
             value = _FORMS[form](m, context)
         except ValueError:  # no such day: "30 February", "18-17 March": nothing, not "March"
@@ -122,7 +130,8 @@ def _scan(
 
 
 def _core_start(m: re.Match[str], form: str) -> int:
-    """Where the mention starts: a lone year leaves out its preposition ("in 2025" -> "2025")."""
+    """Where the mention starts: a lone year leaves out its preposition ("in 2025" -> "2025"),
+    a quarter its "the"."""
     core = f"{form}_core"
     return m.start(core) if core in m.re.groupindex else m.start()
 
@@ -147,41 +156,18 @@ def _plausible(m: re.Match[str], form: str, text: str, vocab: Vocabulary) -> boo
             return False  # "Good Friday"
         if after and norm(after.group(1)) in vocab.blockers_after:
             return False  # "the Sunday Times"
+    if form == "season":
+        return periods.plausible_season(m, text)
     return True
 
 
 # --- one rule per form --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What a rule knows besides its match."""
-
-    vocab: Vocabulary
-    ref: date | None  # the publication date; rules that need it give None without it
-    tense: str | None
-    text: str  # the words of the expression, for DateValue.text
-
-
-Rule = Callable[[re.Match[str], _Context], DateValue | None]
-
-
-def _num(word: str | None, c: _Context) -> int | None:
-    """1 from "1", "1st", "one", "a"; None when the group did not match."""
-    if word is None:
-        return None
-    digits = re.match(r"\d+", word)
-    return int(digits.group()) if digits else c.vocab.numbers[norm(word)]
-
-
-def _month(word: str, c: _Context) -> int:
-    return c.vocab.months[norm(word)]
-
-
 def _day_month(p: str) -> Rule:
-    def rule(m: re.Match[str], c: _Context) -> DateValue | None:
-        day, month = _num(m[f"{p}_d"], c) or 0, _month(m[f"{p}_m"], c)
-        year = _num(m[f"{p}_y"], c)
+    def rule(m: re.Match[str], c: Context) -> DateValue | None:
+        day, month = num(m[f"{p}_d"], c) or 0, month_number(m[f"{p}_m"], c)
+        year = num(m[f"{p}_y"], c)
         if year is None:
             if c.ref is None:
                 date(2000, month, day)  # still reject "30 February"
@@ -193,7 +179,7 @@ def _day_month(p: str) -> Rule:
 
 
 def _range(
-    first: tuple[int, int], last: tuple[int, int], year: int | None, c: _Context
+    first: tuple[int, int], last: tuple[int, int], year: int | None, c: Context
 ) -> DateValue | None:
     """Days from (month, day) to (month, day); a year written once belongs to the end."""
     if year is not None:
@@ -212,28 +198,28 @@ def _range(
 
 
 def _same_month_range(p: str) -> Rule:
-    def rule(m: re.Match[str], c: _Context) -> DateValue | None:
-        month = _month(m[f"{p}_m"], c)
-        first, last = (month, _num(m[f"{p}_d1"], c) or 0), (month, _num(m[f"{p}_d2"], c) or 0)
-        return _range(first, last, _num(m[f"{p}_y"], c), c)
+    def rule(m: re.Match[str], c: Context) -> DateValue | None:
+        month = month_number(m[f"{p}_m"], c)
+        first, last = (month, num(m[f"{p}_d1"], c) or 0), (month, num(m[f"{p}_d2"], c) or 0)
+        return _range(first, last, num(m[f"{p}_y"], c), c)
 
     return rule
 
 
 def _two_month_range(p: str) -> Rule:
-    def rule(m: re.Match[str], c: _Context) -> DateValue | None:
-        first = (_month(m[f"{p}_m1"], c), _num(m[f"{p}_d1"], c) or 0)
-        last = (_month(m[f"{p}_m2"], c), _num(m[f"{p}_d2"], c) or 0)
-        return _range(first, last, _num(m[f"{p}_y"], c), c)
+    def rule(m: re.Match[str], c: Context) -> DateValue | None:
+        first = (month_number(m[f"{p}_m1"], c), num(m[f"{p}_d1"], c) or 0)
+        last = (month_number(m[f"{p}_m2"], c), num(m[f"{p}_d2"], c) or 0)
+        return _range(first, last, num(m[f"{p}_y"], c), c)
 
     return rule
 
 
-def _iso(m: re.Match[str], c: _Context) -> DateValue | None:
+def _iso(m: re.Match[str], c: Context) -> DateValue | None:
     return cal.day_value(date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])), c.text)
 
 
-def _numeric(m: re.Match[str], c: _Context) -> DateValue | None:
+def _numeric(m: re.Match[str], c: Context) -> DateValue | None:
     """19.02.2026 is day.month.year; with slashes only an unambiguous order is read."""
     a, b, year = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
     if m["num_s"] == "/" and a <= 12 and b <= 12 and a != b:
@@ -242,23 +228,23 @@ def _numeric(m: re.Match[str], c: _Context) -> DateValue | None:
     return cal.day_value(date(year, month, day), c.text)
 
 
-def _month_year(m: re.Match[str], c: _Context) -> DateValue | None:
-    return cal.month_value(int(m["my_y"]), _month(m["my_m"], c), c.text)
+def _month_year(m: re.Match[str], c: Context) -> DateValue | None:
+    return cal.month_value(year_number(m["my_y"], c), month_number(m["my_m"], c), c.text)
 
 
-def _month_relative_year(m: re.Match[str], c: _Context) -> DateValue | None:
+def _month_relative_year(m: re.Match[str], c: Context) -> DateValue | None:
     """ "June last year", "January this year"."""
     if c.ref is None:
         return None
     year = c.ref.year + c.vocab.steps[norm(m["mrel_s"])]
-    return cal.month_value(year, _month(m["mrel_m"], c), c.text)
+    return cal.month_value(year, month_number(m["mrel_m"], c), c.text)
 
 
-def _step_month(m: re.Match[str], c: _Context) -> DateValue | None:
+def _step_month(m: re.Match[str], c: Context) -> DateValue | None:
     """ "last April": the latest April before this month; "next April": the first one after."""
     if c.ref is None:
         return None
-    month, step = _month(m["relm_m"], c), c.vocab.steps[norm(m["relm_s"])]
+    month, step = month_number(m["relm_m"], c), c.vocab.steps[norm(m["relm_s"])]
     year = c.ref.year
     if step == -1 and month >= c.ref.month:
         year -= 1
@@ -267,11 +253,16 @@ def _step_month(m: re.Match[str], c: _Context) -> DateValue | None:
     return cal.month_value(year, month, c.text)
 
 
-def _step_period(m: re.Match[str], c: _Context) -> DateValue | None:
-    """ "next week", "last month", "this year", "this weekend"."""
+def _step_period(m: re.Match[str], c: Context) -> DateValue | None:
+    """ "next week", "last month", "this quarter", "this year", "the current fiscal year",
+    "this weekend"."""
     if c.ref is None:
         return None
     ref, step, unit = c.ref, c.vocab.steps[norm(m["relp_s"])], norm(m["relp_u"])
+    if unit == "quarter":
+        year, quarter = cal.quarter_of(ref)
+        index = year * 4 + quarter - 1 + step
+        return cal.quarter_value(index // 4, index % 4 + 1, c.text)
     if unit == "week":
         return cal.week_value(ref + timedelta(weeks=step), c.text)
     if unit == "weekend":
@@ -282,7 +273,7 @@ def _step_period(m: re.Match[str], c: _Context) -> DateValue | None:
     return cal.year_value(ref.year + step, c.text)
 
 
-def _weekend(m: re.Match[str], c: _Context) -> DateValue | None:
+def _weekend(m: re.Match[str], c: Context) -> DateValue | None:
     """ "the weekend": the one of this week, or in past tense the latest one begun."""
     if c.ref is None:
         return None
@@ -292,7 +283,7 @@ def _weekend(m: re.Match[str], c: _Context) -> DateValue | None:
     return cal.days_value(saturday, saturday + timedelta(days=1), c.text)
 
 
-def _shift(n: int, unit_word: str, c: _Context) -> DateValue | None:
+def _shift(n: int, unit_word: str, c: Context) -> DateValue | None:
     if c.ref is None:
         return None
     ref, unit = c.ref, c.vocab.units[norm(unit_word).removesuffix("s")]
@@ -306,23 +297,28 @@ def _shift(n: int, unit_word: str, c: _Context) -> DateValue | None:
     )
 
 
-def _ago(m: re.Match[str], c: _Context) -> DateValue | None:
-    return _shift(-(_num(m["ago_n"], c) or 0), m["ago_u"], c)
+def _ago(m: re.Match[str], c: Context) -> DateValue | None:
+    """ "two days ago"; "a year ago" or "a year earlier" in a story about a quarter is that
+    quarter a year back. "Two days earlier" counts from a date in the story: nothing."""
+    n, year_unit = num(m["ago_n"], c) or 0, norm(m["ago_u"]).startswith("year")
+    if m["ago_w"].lower() == "earlier" and not year_unit:
+        return None
+    return (year_unit and periods.year_ago_quarter(n, c)) or _shift(-n, m["ago_u"], c)
 
 
-def _in_n(m: re.Match[str], c: _Context) -> DateValue | None:
+def _in_n(m: re.Match[str], c: Context) -> DateValue | None:
     """ "in two weeks" is a date looking forward; in past tense it is a duration."""
-    return None if c.tense == "past" else _shift(_num(m["inn_n"], c) or 0, m["inn_u"], c)
+    return None if c.tense == "past" else _shift(num(m["inn_n"], c) or 0, m["inn_u"], c)
 
 
-def _relative_day(m: re.Match[str], c: _Context) -> DateValue | None:
+def _relative_day(m: re.Match[str], c: Context) -> DateValue | None:
     if c.ref is None:
         return None
     offset = c.vocab.relative_days[norm(m["relday_w"])]
     return cal.day_value(c.ref + timedelta(days=offset), c.text)
 
 
-def _weekday(m: re.Match[str], c: _Context) -> DateValue | None:
+def _weekday(m: re.Match[str], c: Context) -> DateValue | None:
     if c.ref is None:
         return None
     weekday = c.vocab.weekdays[norm(m["wd_d"])]
@@ -332,17 +328,17 @@ def _weekday(m: re.Match[str], c: _Context) -> DateValue | None:
     return cal.day_value(cal.weekday_near(c.ref, weekday, step=step, tense=c.tense), c.text)
 
 
-def _bare_month(m: re.Match[str], c: _Context) -> DateValue | None:
+def _bare_month(m: re.Match[str], c: Context) -> DateValue | None:
     if c.ref is None:
         return None
-    month = _month(m["mon_m"], c)
+    month = month_number(m["mon_m"], c)
     return cal.month_value(cal.year_of_month(month, c.ref, c.tense), month, c.text)
 
 
 def _year(p: str) -> Rule:
     """ "in 2025"; "the 1998-99 war" and "2014-2016" span their years."""
 
-    def rule(m: re.Match[str], c: _Context) -> DateValue | None:
+    def rule(m: re.Match[str], c: Context) -> DateValue | None:
         first = int(m[f"{p}_y"])
         if m[f"{p}_y2"] is None:
             return cal.year_value(first, c.text)
@@ -378,4 +374,6 @@ _FORMS: dict[str, Rule] = {
     "yearm": _year("yearm"),
     "yearw": _year("yearw"),
     "yeard": _year("yeard"),
+    "yearp": _year("yearp"),
+    **periods.RULES,
 }

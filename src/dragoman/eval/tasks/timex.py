@@ -33,9 +33,17 @@ __all__ = ["TimexCounts", "run", "score_document", "timeml"]
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+_SEASONS = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}  # first month of a three-month season
+
+
 def timeml(value: DateValue) -> str | None:
     """Our period in TimeML's notation, at its own granularity: 1998-02-13, 1998-W07, 1998-W07-WE,
-    1998-02, 1998. A range of days other than a weekend, or of years, has no single value."""
+    1998-02, 1998-Q3, 1998-H1, 1998-SU, 1998, 199 (a decade), 19 (a century); PRESENT_REF,
+    PAST_REF and FUTURE_REF for a value without precision bounded by one day ("now",
+    "recently", "soon"). A range of days other than a weekend, of months other than a quarter,
+    a half or a season, or of years other than a decade or a century has no single value."""
+    if value.precision is None:
+        return _reference(value)
     if not value.start or not value.end:
         return None
     start, end = date.fromisoformat(value.start), date.fromisoformat(value.end)
@@ -49,8 +57,37 @@ def timeml(value: DateValue) -> str | None:
     if value.precision == "week":
         return f"{year}-W{week:02d}"
     if value.precision == "month":
+        return _months(start, end)
+    return _years(start.year, end.year)
+
+
+def _reference(value: DateValue) -> str | None:
+    if value.start and value.end:
+        return "PRESENT_REF" if value.start == value.end else None
+    return "PAST_REF" if value.end else "FUTURE_REF" if value.start else None
+
+
+def _months(start: date, end: date) -> str | None:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 1:
         return start.isoformat()[:7]
-    return str(start.year) if start.year == end.year else None
+    if months == 3 and start.month % 3 == 1:
+        return f"{start.year}-Q{start.month // 3 + 1}"
+    if months == 6 and start.month in (1, 7):
+        return f"{start.year}-H{start.month // 6 + 1}"
+    if months == 3 and start.month in _SEASONS:
+        return f"{end.year}-{_SEASONS[start.month]}"  # a winter is named by its January's year
+    return None
+
+
+def _years(first: int, last: int) -> str | None:
+    if first == last:
+        return str(first)
+    if first % 10 == 0 and last == first + 9:
+        return str(first)[:-1]
+    if first % 100 == 0 and last == first + 99:
+        return str(first)[:-2]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
