@@ -17,6 +17,9 @@ from dragoman.options import IngestOptions, Options
 DB_HELP = "SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db)."
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+reports_option = click.option(
+    "--reports", is_flag=True, help="One record per article's report instead of one per real-world event."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,24 +101,33 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, outlet
 @click.option("--since", help="Events on or after YYYY-MM-DD.")
 @click.option("--until", help="Events on or before YYYY-MM-DD.")
 @click.option("--text", help="Words in the evidence sentence.")
+@click.option("--track", help="Events of one track (see `dragoman tracks`).")
 @click.option("--limit", type=int, help="At most this many events.")
+@reports_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 def events(db: str | None, actor: str | None, event_type: str | None, status: str | None, since: str | None,
-           until: str | None, text: str | None, limit: int | None, as_json: bool, as_csv: bool) -> None:  # fmt: skip
-    """List events; --json prints one record per line (the schema of the ontology README)."""
+           until: str | None, text: str | None, track: str | None, limit: int | None, reports: bool,
+           as_json: bool, as_csv: bool) -> None:  # fmt: skip
+    """List events, each real-world event once with all its sources (--reports: one per article).
+
+    --json prints one record per line (the schema of the ontology README; fused events add
+    reports, independent_sources, status_history, contradictions and provenance)."""
     from dragoman.store import EventQuery
 
     for value, name in ((since, "--since"), (until, "--until")):
         if value:
             _check_date(value, name)
-    query = EventQuery(actor=actor, event_type=event_type, status=status, since=since, until=until, text=text, limit=limit)
+    query = EventQuery(actor=actor, event_type=event_type, status=status, since=since, until=until, text=text,
+                       track=track, limit=limit)  # fmt: skip
     with _store(db, must_exist=True) as store:
-        found = store.iter_events(query)
+        records = store.iter_events(query) if reports else store.iter_occurrences(query)
         if as_json:
-            for event in found:
-                click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
-        elif as_csv:
+            for record in records:
+                click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            return
+        found = records if reports else (o.event for o in records)
+        if as_csv:
             from dragoman.export import write_csv
 
             write_csv(found, click.get_text_stream("stdout"))
@@ -129,7 +141,7 @@ def _print_event_table(events: Iterable[Event]) -> None:
         n += 1
         click.echo(
             f"{event.id[:12]}  {_date_label(event):30} {event.event_type:9} {event.cameo:5} {event.status:12} "
-            f"{_sides(event):34} {event.location.text if event.location else ''}"
+            f"{_sides(event):34} {len(event.sources):2} src  {event.location.text if event.location else ''}"
         )
     if n == 0:
         click.echo("no events match", err=True)
@@ -157,13 +169,16 @@ def _date_label(event: Event) -> str:
 @db_option
 @json_option
 def show(event_id: str, db: str | None, as_json: bool) -> None:
-    """Show one event (an id or its prefix) with its evidence sentences and sources."""
+    """Show one event (an id or its prefix, or a report's id) with its sources, evidence and, for a
+    fused event, its status history and contradictions."""
     with _store(db, must_exist=True) as store:
-        event = store.event(event_id)
+        occurrence = store.occurrence(event_id) if event_id.startswith("c_") or not event_id.startswith("e_") else None
+        event = occurrence.event if occurrence else store.event(event_id)
     if event is None:
         raise click.ClickException(f"no event {event_id!r}; list ids with `dragoman events`")
     if as_json:
-        click.echo(json.dumps(event.to_dict(), ensure_ascii=False, indent=2))
+        record = occurrence.to_dict() if occurrence else event.to_dict()
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     record = event.to_dict()
     click.echo(f"{event.id}  {event.event_type} ({event.cameo})  status: {event.status}  confidence: {event.confidence:.2f}")
@@ -183,6 +198,14 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
         click.echo(f"  source: {source.outlet or '?'} {source.url or source.doc_id}{cited}")
     for evidence in event.evidence:
         click.echo(f'  evidence [{evidence.doc_id} {evidence.start}:{evidence.end}]: "{evidence.sentence}"')
+    if occurrence is not None:
+        click.echo(f"  reports: {len(occurrence.reports)}, independent sources: {occurrence.independent_sources}")
+        if event.track:
+            click.echo(f"  track: {event.track}" + (f", round {event.round}" if event.round else ""))
+        for claim in occurrence.history:
+            click.echo(f"  status {claim.value} per {claim.outlet or claim.doc_id} ({claim.published or 'undated'})")
+        for a, b in occurrence.contradictions:
+            click.echo(f"  contradiction on {a.field}: {a.value} ({a.outlet or a.doc_id}) vs {b.value} ({b.outlet or b.doc_id})")
 
 
 def _actor_text(actor: dict) -> str:  # type: ignore[type-arg]
@@ -195,13 +218,15 @@ def _actor_text(actor: dict) -> str:  # type: ignore[type-arg]
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["plover-json", "cameo-tsv", "csv", "parquet"]), required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default stdout).")
-def export(db: str | None, fmt: str, output: Path | None) -> None:
-    """Export all events as PLOVER JSON lines, CAMEO TSV, CSV or Parquet."""
+@reports_option
+def export(db: str | None, fmt: str, output: Path | None, reports: bool) -> None:
+    """Export all events (each real-world event once) as PLOVER JSON lines, CAMEO TSV, CSV or Parquet."""
     from dragoman.export import export as write
 
     with _store(db, must_exist=True) as store:
+        found = store.iter_events() if reports else (o.event for o in store.iter_occurrences())
         try:
-            n = write(store.iter_events(), fmt, output if output else click.get_text_stream("stdout"))
+            n = write(found, fmt, output if output else click.get_text_stream("stdout"))
         except DragomanError as e:
             raise click.ClickException(str(e)) from e
     if output:
@@ -239,25 +264,38 @@ def demo(db: str, as_json: bool) -> None:
     opts = Options(ingest=IngestOptions(ingested="2026-02-15"))
     with _store(db) as store:
         report = _ingest(sample_documents(opts), store, opts, documents=True)
-        found = store.events()
+        found = store.occurrences()
+        tracks = store.tracks()
         counts = store.counts()
     if as_json:
-        for event in found:
-            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+        for occurrence in found:
+            click.echo(json.dumps(occurrence.to_dict(), ensure_ascii=False))
         return
     click.echo(report.summary())
     click.echo("")
-    click.echo(summarise(found, articles=counts["articles"], rejected=counts["rejected"]))
+    click.echo(summarise([o.event for o in found], articles=counts["articles"], rejected=counts["rejected"],
+                         reports=counts["events"], tracks=tracks))  # fmt: skip
     click.echo("")
     click.echo(f"Stored in {db}. Try: dragoman events --db {db}   |   dragoman show EVENT_ID --db {db}")
+    if tracks:
+        click.echo(f"     dragoman tracks --db {db}   |   dragoman brief {tracks[0]['id']} --db {db}")
 
 
 def _register_subcommands() -> None:
     from dragoman.eval.cli import eval_command  # imports click only: `dragoman --help` stays fast
     from dragoman.service.cli import serve_command  # FastAPI and uvicorn are imported when it runs
+    from dragoman.who_cli import who_command  # the office-holder table is read when it runs
+
+    from dragoman.learn.cli import train_command  # scikit-learn is imported when it runs
+    from dragoman.tracks.cli import brief_command, track_command, tracks_command
 
     main.add_command(eval_command, name="eval")
     main.add_command(serve_command, name="serve")
+    main.add_command(who_command, name="who")
+    main.add_command(train_command, name="train")
+    main.add_command(tracks_command, name="tracks")
+    main.add_command(track_command, name="track")
+    main.add_command(brief_command, name="brief")
 
 
 _register_subcommands()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dragoman import ingest
 from dragoman.model import Actor, Event, RawDocument, Rejected
@@ -43,13 +44,29 @@ def _when(event: Event) -> str:
     return event.date.label() if event.date else "undated"
 
 
-def summarise(events: Sequence[Event], *, articles: int, rejected: int) -> str:
-    """A plain-text summary: counts by type and status, then each talk with venue, date and sources."""
-    lines = [f"{articles} articles, {len(events)} events, {rejected} rejected inputs", ""]
+def summarise(
+    events: Sequence[Event],
+    *,
+    articles: int,
+    rejected: int,
+    reports: int | None = None,
+    tracks: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """A plain-text summary: counts by type and status, the tracks, then each talk with venue,
+    date and sources. ``reports`` is how many per-article reports the events were fused from."""
+    fused = f" (fused from {reports} reports)" if reports is not None and reports != len(events) else ""
+    lines = [f"{articles} articles, {len(events)} events{fused}, {rejected} rejected inputs", ""]
     by_type = Counter(e.event_type for e in events)
     lines.append("Events by type:   " + ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())))
     by_status = Counter(e.status for e in events)
     lines.append("Events by status: " + ", ".join(f"{s} {n}" for s, n in sorted(by_status.items())))
+    if tracks:
+        lines += ["", "Negotiation tracks:"]
+    for t in tracks:
+        lines.append(f"- {t['id']}: {t['name']}, {t['status']}")
+        for r in t["rounds"]:
+            where = ", ".join(x for x in (r["city"], r["country"]) if x)
+            lines.append(f"    round {r['round']}: {r['status']}, {r['date'] or 'undated'}, {where or 'venue not reported'}")
     talks = [e for e in events if e.event_type == "CONSULT"]
     if talks:
         lines += ["", "Talks, meetings and messages:"]
@@ -64,6 +81,8 @@ def summarise(events: Sequence[Event], *, articles: int, rejected: int) -> str:
         for source in event.sources:
             cited = f", citing {source.attributed_to}" if source.attributed_to else ""
             lines.append(f"    source: {source.outlet or source.doc_id}{cited}")
+        if len(event.sources) > 1:
+            lines.append(f"    ({len(event.sources)} reports fused into this event)")
         if event.evidence:
             lines.append(f'    evidence: "{event.evidence[0].sentence}"')
     others = [e for e in events if e.event_type != "CONSULT"]

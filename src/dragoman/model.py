@@ -253,6 +253,7 @@ class Source:
             "outlet": self.outlet,
             "url": self.url,
             "attributed_to": self.attributed_to,
+            "published": self.published,
         }
 
 
@@ -379,7 +380,13 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         round=d.get("round"),
         topics=tuple(d.get("topics") or ()),
         sources=tuple(
-            Source(doc_id=s["doc_id"], outlet=s.get("outlet"), url=s.get("url"), attributed_to=s.get("attributed_to"))
+            Source(
+                doc_id=s["doc_id"],
+                outlet=s.get("outlet"),
+                url=s.get("url"),
+                attributed_to=s.get("attributed_to"),
+                published=s.get("published"),
+            )
             for s in d.get("sources") or ()
         ),
         evidence=tuple(

@@ -83,7 +83,11 @@ def merge(reports: Sequence[Report], rules: Lifecycle | None = None) -> Occurren
     claims = [c for r in ordered for c in _claims(r)]
     said = {(r.article_id, _sentence(r)): r.event.status for r in ordered}
     history = _status_history([c for c in claims if c.field == "status"], life)
-    lead = max(ordered, key=lambda r: (r.event.confidence, len(r.event.participants), _neg(r)))
+    # The report that speaks for the event says what the event finally is, most confidently.
+    final = history[-1].value
+    lead = max(
+        ordered, key=lambda r: (r.event.status == final, r.event.confidence, len(r.event.participants), _neg(r))
+    )
     mediator = _mediator(ordered)
     event = replace(
         lead.event,
@@ -179,8 +183,8 @@ def _contradictions(
                 not _dates_clash(a, b) or said[(a.doc_id, a.sentence)] != said[(b.doc_id, b.sentence)]
             ):
                 continue
-            if a.field == "mediator":
-                continue
+            if a.field == "mediator" or a.field == "location" and _country(a) == _country(b):
+                continue  # "Switzerland" and "Geneva" do not disagree
             key = (a.field, *sorted((a.value, b.value)))
             found.setdefault(key, (a, b))  # type: ignore[arg-type]
     return tuple(found[k] for k in sorted(found))
@@ -189,6 +193,10 @@ def _contradictions(
 def _dates_clash(a: Claim, b: Claim) -> bool:
     # Only two day dates disagree outright; a week or month may contain the other's day.
     return "(" not in a.value and "(" not in b.value and "undated" not in a.value + b.value
+
+
+def _country(claim: Claim) -> str:
+    return claim.value.rsplit("(", 1)[-1]
 
 
 def _sentence(r: Report) -> str:

@@ -114,3 +114,28 @@ def _filters(q: Any) -> tuple[list[str], list[object]]:
             "EXISTS (SELECT 1 FROM events r WHERE r.occurrence_id = o.id AND " + " AND ".join(member) + ")"
         )
     return where, args
+
+
+def track_context(con: sqlite3.Connection, track_id: str, limit: int = 50) -> list[Occurrence]:
+    """Background to a track: events of the context types (sanctions, strikes, protests...) that
+    involve one of its parties, dated within ``context_days`` before its latest report."""
+    from datetime import date, timedelta
+
+    from dragoman.tracks import track_settings
+
+    row = con.execute("SELECT parties, first_date, last_date FROM tracks WHERE id = ?", (track_id,)).fetchone()
+    if row is None or not row[2]:
+        return []
+    s = track_settings()
+    parties, first, last = row[0].split("+"), row[1], row[2]
+    lo = (date.fromisoformat(first) - timedelta(days=s.context_days)).isoformat()
+    rows = con.execute(
+        "SELECT o.record, o.track_id, o.round FROM occurrences o"
+        " WHERE o.event_type IN (SELECT value FROM json_each(?))"
+        " AND coalesce(o.date_start, o.first_reported) BETWEEN ? AND ?"
+        " AND EXISTS (SELECT 1 FROM events r JOIN event_actors a ON a.event_id = r.id"
+        "   WHERE r.occurrence_id = o.id AND a.country IN (SELECT value FROM json_each(?)))"
+        " ORDER BY coalesce(o.date_start, o.first_reported) DESC, o.id LIMIT ?",
+        (json.dumps(sorted(s.context_types)), lo, last, json.dumps(parties), limit),
+    )
+    return [_with_track(*r) for r in rows]

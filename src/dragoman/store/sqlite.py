@@ -196,6 +196,10 @@ class Store:
         """A track by id, id prefix or parties ("ARM+AZE")."""
         return occurrences.get_track(self._con, track_id)
 
+    def track_context(self, track_id: str) -> list[Occurrence]:
+        """Background events around a track (sanctions, strikes, protests... by its parties)."""
+        return occurrences.track_context(self._con, track_id)
+
     def to_pandas(self, query: EventQuery | None = None):  # type: ignore[no-untyped-def]
         """The matching events as a pandas DataFrame (one flat row each, as in the CSV export)."""
         return events_to_pandas(self.events(query))

@@ -305,20 +305,24 @@ def _status_history(groups: dict[int, list[Occurrence]]) -> tuple[StatusPoint, .
     )
     known: dict[int, str] = {}
     points: list[StatusPoint] = []
+    cause: tuple[int, Claim] | None = None
     for i, (published, number, claim) in enumerate(claims):
-        known[number] = _next_status(known.get(number), claim.value)
+        before = known.get(number)
+        known[number] = _next_status(before, claim.value)
+        if known[number] != before:
+            cause = (number, claim)
         if i + 1 < len(claims) and claims[i + 1][0] == published:
             continue  # read every report of one day before judging the day
         status = _track_status(known)
-        if not points or points[-1].status != status:
-            last = max(known)
+        if cause is not None and (not points or points[-1].status != status):
+            n, why = cause
             points.append(
                 StatusPoint(
-                    reported=claim.published,
+                    reported=why.published,
                     status=status,
-                    doc_id=claim.doc_id,
-                    outlet=claim.outlet,
-                    because=f"round {last} {known[last]}",
+                    doc_id=why.doc_id,
+                    outlet=why.outlet,
+                    because=f"round {n} {known[n]}",
                 )
             )
     return tuple(points)
