@@ -4,24 +4,27 @@
 
 Question types (bench/gazetteer/README.md): ``holder_on_date`` (a post on a date -> a name),
 ``igo_code`` (an organisation -> its Phoenix code), ``capital_country`` and ``demonym_country``
-(-> ISO3). Capitals, demonyms and organisation names are resolved by the actor gazetteer that
-reads articles (``understand.gazetteer.load_gazetteer``); codes and office holders come from the
-package's ``igos.jsonl`` and ``leaders.jsonl``. Those hold only people in office at their source's
-snapshot (2022 for most countries, 2026 for the G20/ASEAN states), with a start date and no end:
-a question about an earlier holder has no answer here. A public ``dragoman who`` belongs in
-``understand/`` once there is a dated table of office holders.
+(-> ISO3). Office holders come from the dated table (``understand.officeholders.holders``: the
+surest holder on that date; none after the source's snapshot). Capitals and demonyms are facts
+of the package's ``countries.jsonl``, read as ISO3 (a dependency is its own answer: "Oranjestad"
+is ABW, not NLD, though an actor there is coded NLD), with a state before a dependency that
+shares a name ("Kingston": JAM, not NFK) and an ambiguous form's default ("Congolese": COD);
+the actor gazetteer that reads articles is the fallback for other spellings. Organisation codes
+come from ``igos.jsonl`` via the gazetteer's names and aliases.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
 from dragoman.understand.gazetteer import load_gazetteer
+from dragoman.understand.officeholders import holders
 
 __all__ = ["answer_quiz_question", "same_answer"]
 
@@ -35,9 +38,13 @@ def answer_quiz_question(question: Mapping[str, Any]) -> str | None:
     if kind == "igo_code":
         return _igo_code(str(given.get("name") or given.get("abbrev") or ""))
     if kind == "capital_country":
-        return _country_of(str(given.get("city") or ""), "seat")
+        return _fact("capitals", str(given.get("city") or "")) or _country_of(
+            str(given.get("city") or ""), "seat"
+        )
     if kind == "demonym_country":
-        return _country_of(str(given.get("demonym") or ""), "demonym")
+        return _fact("demonyms", str(given.get("demonym") or "")) or _country_of(
+            str(given.get("demonym") or ""), "demonym"
+        )
     return None
 
 
@@ -51,6 +58,45 @@ def _fold(text: str) -> str:
     return " ".join(
         "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
     )
+
+
+def _fact(table: str, surface: str) -> str | None:
+    """The ISO3 of a capital or demonym in ``countries.jsonl``; "Washington, D.C." is tried
+    whole, then without what follows the comma."""
+    index = _fact_index()[table]
+    for form in (surface, surface.split(",")[0]):
+        if found := index.get(_fact_key(form)):
+            return found
+    return None
+
+
+@functools.cache
+def _fact_index() -> dict[str, dict[str, str]]:
+    """Capitals and demonyms -> ISO3: states first, then dependencies, then obsolete entries;
+    an ambiguous form goes to its default reading."""
+    rows = _jsonl("countries.jsonl")
+
+    def rank(row: dict[str, Any]) -> int:
+        return 2 if row.get("obsolete") else 0 if row["iso3"] == row["country"] else 1
+
+    capitals: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in sorted(rows, key=rank):
+        for form in [row.get("capital"), *row.get("capital_alt", [])]:
+            if form:
+                capitals.setdefault(_fact_key(form), row["iso3"])
+        for form in [*row.get("demonyms", []), *row.get("demonym_plurals", [])]:
+            demonyms.setdefault(_fact_key(form), row["iso3"])
+    for row in rows:
+        for ambiguous in row.get("ambiguous") or []:
+            demonyms[_fact_key(ambiguous["form"])] = ambiguous["countries"][0]
+    return {"capitals": capitals, "demonyms": demonyms}
+
+
+def _fact_key(text: str) -> str:
+    """Letters and digits only, "Saint" as "St": "St. John's" = "Saint John's" = "ST JOHNS"."""
+    words = re.sub(r"[^\w\s]", "", _fold(text).replace("-", " ")).split()
+    return " ".join("st" if w == "saint" else w for w in words if w != "the" or len(words) == 1)
 
 
 def _country_of(surface: str, kind: str) -> str | None:
@@ -72,50 +118,18 @@ def _igo_code(surface: str) -> str | None:
 
 
 def _holder(given: Mapping[str, Any]) -> str | None:
-    asked = str(given.get("date") or "")
-    role = given.get("role")
-    if given.get("iso3"):
-        country = given["iso3"]
-    else:
-        country = next((r["slot"] for r in _igo_rows() if r.get("code") == given.get("igo")), None)
-    position = given.get("position")
-    dependencies = _dependencies().get(str(country), ())
-    candidates = [
-        row
-        for row in _leader_rows()
-        if row.get("country") == country
-        and row.get("role") == role
-        and (not position or _fold(row.get("position") or "") == _fold(str(position)))
-        and not any(d in _fold(row.get("position") or "") for d in dependencies)
-        and _on_or_before(row.get("start"), asked)
-        and asked <= str(row.get("snapshot") or "")
-    ]
-    if not candidates:
+    """The holder of a post on a date, from the dated office-holder table: the surest first."""
+    country = given.get("iso3") or given.get("igo")
+    if not country or not given.get("role") or not given.get("date"):
         return None
-    return str(max(candidates, key=lambda r: str(r.get("start") or ""))["name"])
-
-
-def _on_or_before(start: str | None, asked: str) -> bool:
-    """``start`` (a day, month or year) is on or before ``asked``, compared at its precision."""
-    return not start or start <= asked[: len(start)]
-
-
-@functools.cache
-def _leader_rows() -> tuple[dict[str, Any], ...]:
-    return _jsonl("leaders.jsonl")
-
-
-@functools.cache
-def _dependencies() -> dict[str, tuple[str, ...]]:
-    """State code -> folded names of its dependencies: leaders.jsonl files a dependency's officials
-    ("Secretary of State of Puerto Rico") under the state, so a post there is not the state's."""
-    out: dict[str, list[str]] = {}
-    for row in _jsonl("countries.jsonl"):
-        if row.get("iso3") != row.get("country"):
-            out.setdefault(row["country"], []).extend(
-                _fold(n) for n in [row["name"], *row.get("aliases", [])]
-            )
-    return {k: tuple(v) for k, v in out.items()}
+    try:
+        found = holders(
+            str(country), str(given["role"]), str(given["date"]),
+            position=given.get("position") or None,
+        )  # fmt: skip
+    except ValueError:
+        return None
+    return found[0].name if found else None
 
 
 @functools.cache

@@ -24,7 +24,7 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     text = article.text
     sentences = split_sentences(text)
     actors = find_actors(text, sentences)
-    people = find_people(text, sentences, actors)
+    people = find_people(text, sentences, actors, published=article.published)
     return Annotations(
         article_id=article.id,
         sentences=sentences,

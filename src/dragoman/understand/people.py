@@ -18,16 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dragoman.model import Actor, ActorMention, Sentence
+from dragoman.model import Actor, ActorMention, DateValue, Sentence
 from dragoman.understand._actor_roles import _RoleReader, _starts, config
 from dragoman.understand.actors import find_actors
 from dragoman.understand.gazetteer import analyse, load_gazetteer
+from dragoman.understand.officeholders import Office, actor_office
 
 __all__ = ["find_people", "merge_people", "resolve_actors"]
 
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|ed|es|er|ez)-[A-Z]")
-_SLOTS = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC"})
 _MAX_NAME = 4
+_PRECISION_CHARS = {"day": 10, "week": 10, "month": 7, "year": 4}
 
 
 @dataclass(slots=True)
@@ -42,7 +43,11 @@ class _Person:
 
 
 def find_people(
-    text: str, sentences: Sequence[Sentence], actors: Sequence[ActorMention]
+    text: str,
+    sentences: Sequence[Sentence],
+    actors: Sequence[ActorMention],
+    *,
+    published: DateValue | str | None = None,
 ) -> list[ActorMention]:
     """People in ``text`` with their roles, and every later mention of them in the article.
 
@@ -50,10 +55,14 @@ def find_people(
         text: the article text; offsets index into it.
         sentences: the article's sentences.
         actors: ``find_actors(text, sentences)``: the countries and roles around the names.
+        published: the article's date ("2022-06-01", or the Article's ``published``): a name
+            the text gives no role gets the post it held then (``officeholders.actor_office``).
     """
     gaz = load_gazetteer()
     toks, units = analyse(text)
-    return _PeopleReader(text, toks, units, gaz, config(), actors, sentences).read()
+    reader = _PeopleReader(text, toks, units, gaz, config(), actors, sentences)
+    reader.on = _on(published)
+    return reader.read()
 
 
 def merge_people(
@@ -64,10 +73,21 @@ def merge_people(
     return sorted([*kept, *people], key=lambda m: (m.start, m.end))
 
 
-def resolve_actors(text: str, sentences: Sequence[Sentence]) -> list[ActorMention]:
+def resolve_actors(
+    text: str, sentences: Sequence[Sentence], *, published: DateValue | str | None = None
+) -> list[ActorMention]:
     """``find_actors`` and ``find_people`` merged: every actor mention, people included."""
     actors = find_actors(text, sentences)
-    return merge_people(actors, find_people(text, sentences, actors))
+    return merge_people(actors, find_people(text, sentences, actors, published=published))
+
+
+def _on(published: DateValue | str | None) -> str | None:
+    """The publication date at its precision ("2026-02", "2026-02-14"); None when undated."""
+    if isinstance(published, DateValue):
+        if published.precision is None or not published.start:
+            return None
+        return published.start[: _PRECISION_CHARS[published.precision]]
+    return published or None
 
 
 class _PeopleReader(_RoleReader):
@@ -77,6 +97,7 @@ class _PeopleReader(_RoleReader):
         super().__init__(*args, **kwargs)
         self.people: dict[tuple[str, ...], _Person] = {}
         self.runs: list[tuple[int, int]] | None = None
+        self.on: str | None = None  # the publication date, for office holders
 
     # ------------------------------------------------------------------ driver
 
@@ -278,19 +299,25 @@ class _PeopleReader(_RoleReader):
     # ------------------------------------------------------------------ known office holders
 
     def _known_leaders(self) -> None:
-        for key, person in list(self.people.items()):
-            if person.country is None and (found := self.gaz.leaders.get(key)):
-                person.country = found[0].country
+        """A full name the text gives no role or no country: the post it held on the
+        publication date, from the dated office-holder table; what the text says wins."""
+        for person in {id(p): p for p in self.people.values()}.values():
+            if person.country is None and (office := self._office(person.name)):
+                person.country = office.country
         for a, b in self._name_runs():
             if not 2 <= self._caps(a, b) <= _MAX_NAME:
                 continue
             key = tuple(self.toks[t].norm for t in range(a, b))
-            if key in self.people or not (found := self.gaz.leaders.get(key)):
+            if key in self.people or not (office := self._office(self._span(a, b)[2])):
                 continue
             person = self._person(a, b)
-            person.country = found[0].country
-            person.sector = None if person.country in _SLOTS else "GOV"
+            person.country = person.country or office.country
+            if person.sector is None and person.title is None:
+                person.sector, person.title = office.sector, office.title
             person.spans.append(self._span(a, b))
+
+    def _office(self, name: str) -> Office | None:
+        return actor_office(name, self.on)
 
     # ------------------------------------------------------------------ mentions
 
