@@ -5,8 +5,8 @@
 
 * ``exact``: the words without case, diacritics, dots or hyphens, leading honorifics dropped
   ("Sheikh", "Dr"): "Antony Blinken" = "ANTONY BLINKEN", "Schröder" = "Schroder",
-  "Kim Jong-un" = "Kim Jong Un".
-* ``compact``: the letters only, without middle initials, Arabic article particles as one "al"
+  "Kim Jong-un" = "Kim Jong Un". Shown, and counted (a name needs two words), not indexed.
+* ``compact``, the key names are indexed by: the letters only, without middle initials, Arabic article particles as one "al"
   and the transliteration rewrites of ``officeholders.yaml`` applied: "Robert M. Gates" =
   "Robert Gates", "Badr Albusaidi" = "Badr Al Busaidi",
   "Abdel Fattah el-Sisi" = "Abdel Fattah al-Sisi", "Gerhard Schroeder" = "Gerhard Schroder",
@@ -80,15 +80,15 @@ class NameRules:
             for k, (e, c) in enumerate(zip(exact.split("\n"), compact, strict=True))
         ]
 
-    def exact_and_compact(self, names: list[str]) -> tuple[list[str], list[str]]:
-        """The ``exact`` and ``compact`` keys of every name: all that indexing needs, fast."""
-        exact, spaced = self._forms(names)
-        return exact.split("\n"), spaced.replace(" ", "").split("\n")
+    def compact_keys(self, names: list[str]) -> list[str]:
+        """The ``compact`` key of every name: all that indexing needs, fast."""
+        return self._forms(names, exact=False)[1].replace(" ", "").split("\n")
 
-    def _forms(self, names: list[str]) -> tuple[str, str]:
-        """The exact keys and the compact keys with their word spaces, one name a line."""
+    def _forms(self, names: list[str], *, exact: bool = True) -> tuple[str, str]:
+        """The exact keys ("" without ``exact``) and the compact keys with their word spaces,
+        one name a line."""
         folded = fold("\n".join(names))  # a name holds no line break (keys() sees to it)
-        exact = self._words(folded)
+        words = self._words(folded) if exact else ""
         with_al = "\n" + folded.replace(" ", "  ").replace("\n", "\n ")
         for article in self._articles:  # "el-Sisi" -> "al Sisi"
             for hyphen in _HYPHENS:
@@ -98,7 +98,7 @@ class NameRules:
         spaced = _INITIAL.sub("", spaced)  # "Robert M. Gates" = "Robert Gates"
         for a, b in self.spellings:
             spaced = spaced.replace(a, b)
-        return exact, spaced.replace(" \n ", "\n")[1:-1]
+        return words, spaced.replace(" \n ", "\n")[1:-1]
 
     def _words(self, folded: str) -> str:
         """One name a line, as words of letters (and inner apostrophes) joined by one space."""

@@ -120,7 +120,7 @@ class _Row:
 
 
 class _Table:
-    """The rows, by post and by the exact and compact keys of every name and alias."""
+    """The rows, by post and by the compact key of every name and alias."""
 
     def __init__(self, rows: list[_Row], rules: NameRules) -> None:
         self.rows = rows
@@ -135,10 +135,10 @@ class _Table:
                 for alias in v[1].split("|"):
                     self.by_name.setdefault(alias, []).append(row)
         names = list(self.by_name)
-        self.exact: dict[str, list[str]] = {}
+        # the compact key: spellings that differ only in case, accents, hyphens, middle
+        # initials or transliteration meet ("Gerhard Schroeder" and "Gerhard Schröder")
         self.compact: dict[str, list[str]] = {}
-        for name, exact, compact in zip(names, *rules.exact_and_compact(names), strict=True):
-            self.exact.setdefault(exact, []).append(name)
+        for name, compact in zip(names, rules.compact_keys(names), strict=True):
             self.compact.setdefault(compact, []).append(name)
         self.newest = max((r.v[9] for r in rows), default="")
 
@@ -349,9 +349,8 @@ def _rows_named(name: str, *, fuzzy: bool) -> list[_Row]:
     keys = table.rules.keys(name)
     if keys.words < 2:
         return []  # a surname alone names too many people
-    for index, key in ((table.exact, keys.exact), (table.compact, keys.compact)):
-        if key in index:
-            return table.rows_named(index[key])
+    if keys.compact in table.compact:
+        return table.rows_named(table.compact[keys.compact])
     if not fuzzy:
         return []
     if keys.skeleton in table.loose["skeleton"]:
