@@ -8,7 +8,9 @@ Foreign Minister Abbas Araghchi", "Ali Larijani, secretary of Iran's Supreme Nat
 Council"), so it overlaps the actor mentions inside and replaces them (``merge_people``); the
 Actor's ``text`` is the name as written, ``title`` the office as read ("secretary of Iran's
 Supreme National Security Council"). Later mentions ("Larijani said") span the name only and
-carry the same Actor with their own ``text``.
+carry the same Actor with their own ``text``. A full name the text gives no role takes the post
+it held on the article's publication date from the dated office-holder table
+(``officeholders.actor_office``): "Hosni Mubarak said" is EGY GOV in 2005, EGY ELI in 2026.
 """
 
 from __future__ import annotations
