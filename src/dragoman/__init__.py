@@ -39,6 +39,8 @@ _EXPORTS = {
     "Sentence": "dragoman.model",
     "Source": "dragoman.model",
     "DragomanError": "dragoman.errors",
+    "holders": "dragoman.understand.officeholders",
+    "posts": "dragoman.understand.officeholders",
 }
 __all__ = sorted(_EXPORTS)
 
