@@ -8,7 +8,13 @@ import random
 import pytest
 
 from dragoman.dedup import DedupError, NearDupIndex, NearDupSettings, load_settings
-from tests.dedup.stories import FOOTBALL_STORY, OTHER_STORY_SAME_TALKS, WIRE_COPY, WIRE_ORIGINAL, WIRE_UPDATE
+from tests.dedup.stories import (
+    FOOTBALL_STORY,
+    OTHER_STORY_SAME_TALKS,
+    WIRE_COPY,
+    WIRE_ORIGINAL,
+    WIRE_UPDATE,
+)
 
 ARTICLES = {
     "a_wire": WIRE_ORIGINAL,

@@ -10,15 +10,21 @@ store persist them. Settings are in ``data/dedup/settings.yaml``; docs/dedup.md 
 
 from __future__ import annotations
 
+from dragoman.dedup.cluster import EventClusterer
 from dragoman.dedup.errors import DedupError
 from dragoman.dedup.neardup import NearDupIndex
+from dragoman.dedup.profile import DocProfile, person_names, profile_document
 from dragoman.dedup.settings import ClusterSettings, DedupSettings, NearDupSettings, load_settings
 
 __all__ = [
     "ClusterSettings",
     "DedupError",
     "DedupSettings",
+    "DocProfile",
+    "EventClusterer",
     "NearDupIndex",
     "NearDupSettings",
     "load_settings",
+    "person_names",
+    "profile_document",
 ]

@@ -1,7 +1,7 @@
 """The error of the dedup package, a branch of the dragoman tree (``dragoman.errors``).
 
-    DragomanError
-    └── DedupError       an index or clusterer was misused or its saved state is damaged
+DragomanError
+└── DedupError       an index or clusterer was misused or its saved state is damaged
 """
 
 from __future__ import annotations

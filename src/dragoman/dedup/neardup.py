@@ -67,13 +67,22 @@ class NearDupIndex:
     def signature(self, text: str) -> np.ndarray:
         """The MinHash values of ``text``'s shingles (uint32, one per permutation)."""
         s = self.settings
-        m = MinHash(num_perm=s.num_perm, seed=s.seed, permutations=self._perm, scheme=_SCHEME, hashfunc=zlib.crc32)
+        m = MinHash(
+            num_perm=s.num_perm,
+            seed=s.seed,
+            permutations=self._perm,
+            scheme=_SCHEME,
+            hashfunc=zlib.crc32,
+        )
         m.update_batch([sh.encode("utf-8") for sh in shingles(tokens(text), s.shingle_words)])
         return m.hashvalues.astype(_DTYPE)
 
     def similarity(self, a: str, b: str) -> float:
         """Estimated Jaccard similarity of two indexed documents' shingle sets."""
-        return float(np.count_nonzero(self._signatures[a] == self._signatures[b])) / self.settings.num_perm
+        return (
+            float(np.count_nonzero(self._signatures[a] == self._signatures[b]))
+            / self.settings.num_perm
+        )
 
     def add(self, doc_id: str, text: str, *, rank: str = "") -> str | None:
         """Index one document; the id of the earlier near-duplicate group it joins, or None.
@@ -127,7 +136,11 @@ class NearDupIndex:
         indexes give equal strings whatever order their documents were added in."""
         s = self.settings
         docs = [
-            [doc_id, self._groups.rank(doc_id), base64.b64encode(self._signatures[doc_id].tobytes()).decode("ascii")]
+            [
+                doc_id,
+                self._groups.rank(doc_id),
+                base64.b64encode(self._signatures[doc_id].tobytes()).decode("ascii"),
+            ]
             for doc_id in sorted(self._signatures)
         ]
         state: dict[str, Any] = {
@@ -157,8 +170,14 @@ class NearDupIndex:
         try:
             state = json.loads(data)
         except json.JSONDecodeError as e:
-            raise DedupError(f"near-duplicate index: saved state is not JSON ({e}); save it with to_json()") from e
-        if not isinstance(state, dict) or state.get("format") != FORMAT or state.get("version") != VERSION:
+            raise DedupError(
+                f"near-duplicate index: saved state is not JSON ({e}); save it with to_json()"
+            ) from e
+        if (
+            not isinstance(state, dict)
+            or state.get("format") != FORMAT
+            or state.get("version") != VERSION
+        ):
             raise DedupError(
                 f"near-duplicate index: saved state is not {FORMAT} version {VERSION}; "
                 "rebuild the index by adding the articles again"
@@ -198,4 +217,6 @@ class NearDupIndex:
 
     def _require(self, doc_id: str) -> None:
         if doc_id not in self._signatures:
-            raise DedupError(f"near-duplicate index: {doc_id!r} was never added; add(doc_id, text) first")
+            raise DedupError(
+                f"near-duplicate index: {doc_id!r} was never added; add(doc_id, text) first"
+            )

@@ -64,12 +64,18 @@ def _build(cls: type[Any], raw: Any, path: Path | str, section: str) -> Any:
             continue
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise DataFileError(f"{where(path, raw)}: unknown setting '{section}.{key}'; known: {known}")
+            raise DataFileError(
+                f"{where(path, raw)}: unknown setting '{section}.{key}'; known: {known}"
+            )
         default = fields[key].default
         if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, float):
-            raise DataFileError(f"{where(path, raw)}: '{section}.{key}' must be a whole number, not {value}")
+            raise DataFileError(
+                f"{where(path, raw)}: '{section}.{key}' must be a whole number, not {value}"
+            )
         if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise DataFileError(f"{where(path, raw)}: '{section}.{key}' must be a number, not {value!r}")
+            raise DataFileError(
+                f"{where(path, raw)}: '{section}.{key}' must be a number, not {value!r}"
+            )
         values[key] = type(default)(value)
     return cls(**values)
 
@@ -96,7 +102,9 @@ def read_settings(path: Path | str) -> DedupSettings:
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: expected the sections near_duplicates: and clusters:")
     settings = DedupSettings(
-        near_duplicates=_build(NearDupSettings, raw.get("near_duplicates", {}), path, "near_duplicates"),
+        near_duplicates=_build(
+            NearDupSettings, raw.get("near_duplicates", {}), path, "near_duplicates"
+        ),
         clusters=_build(ClusterSettings, raw.get("clusters", {}), path, "clusters"),
     )
     _check(settings, path)

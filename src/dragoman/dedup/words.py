@@ -80,7 +80,9 @@ def load_zipf() -> dict[str, float]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise DataFileError(f"{path}: cannot read the word frequencies ({e.strerror}); reinstall dragoman") from e
+        raise DataFileError(
+            f"{path}: cannot read the word frequencies ({e.strerror}); reinstall dragoman"
+        ) from e
     for lineno, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
@@ -88,7 +90,9 @@ def load_zipf() -> dict[str, float]:
         try:
             table[word] = float(value)
         except ValueError as e:
-            raise DataFileError(f"{path}:{lineno}: {line!r} is not 'word<TAB>zipf'; fix or delete the line") from e
+            raise DataFileError(
+                f"{path}:{lineno}: {line!r} is not 'word<TAB>zipf'; fix or delete the line"
+            ) from e
     return table
 
 
