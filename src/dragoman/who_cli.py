@@ -54,7 +54,7 @@ def who_command(
     from dragoman.understand import officeholders
 
     if bool(name) == bool(country or role):
-        raise click.UsageError('give a NAME, or --country and --role (not both)')
+        raise click.UsageError("give a NAME, or --country and --role (not both)")
     try:
         if name:
             terms = officeholders.posts(name, on)
@@ -96,13 +96,11 @@ def _no_posts(name: str, on: str | None) -> str:
 
 
 def _no_holder(country: str, role: str, on: str) -> str:
-    from dragoman.understand.officeholders import (
-        last_snapshot, place_name, resolve_country, resolve_role,
-    )  # fmt: skip
+    from dragoman.understand import officeholders as oh
 
-    code, post = resolve_country(country), resolve_role(role)
-    where = f"{post} of {place_name(code)} ({code})"
-    until = last_snapshot(code, post)
+    code, post = oh.resolve_country(country), oh.resolve_role(role)
+    where = f"{post} of {oh.place_name(code)} ({code})"
+    until = oh.last_snapshot(code, post)
     if not until:
         return f"No {where} is in the table; {_COVERAGE}."
     if on > until:

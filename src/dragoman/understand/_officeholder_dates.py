@@ -74,4 +74,3 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start_lo <= other.end_hi and other.start_lo <= self.end_hi
-

@@ -55,7 +55,7 @@ class NameRules:
         self._articles = tuple(sorted(articles))
         # honorifics lead a name only when a name follows them ("Sheikh Tamim", not "Sheikh")
         words = "|".join(sorted(map(re.escape, honorifics), key=len, reverse=True))
-        self._honorifics = re.compile(rf"^(?:(?:{words}) )+(?=\S)", re.M) if words else None
+        self._honorifics = re.compile(rf"^(?:(?:{words}) )+(?=\S)", re.MULTILINE) if words else None
 
     def keys(self, name: str) -> NameKeys:
         return self.keys_many([" ".join(name.split())])[0]

@@ -382,7 +382,9 @@ def _table() -> _Table:
         values = line.split("\t")
         if len(values) != len(_COLUMNS):
             if line:
-                raise DataFileError(f"{_TABLE}:{lineno}: {len(values)} columns, not {len(_COLUMNS)}")
+                raise DataFileError(
+                    f"{_TABLE}:{lineno}: {len(values)} columns, not {len(_COLUMNS)}"
+                )
             continue
         rows.append(_Row(values))
     roles = load_roles()
