@@ -238,7 +238,13 @@ class EventClusterer:
         )
 
     def _local(self, story: Sequence[str], field: str) -> dict[str, Vector]:
-        """Each article's vector re-weighted by how few articles of the story have each key."""
+        """Each article's vector re-weighted by how few articles of the story share each key.
+
+        A key in all n articles keeps ``smoothing + 1/(n+1)`` of its weight, one in half of them
+        about ``smoothing + 1/2``. A key only one article has is dropped: it cannot make two
+        articles alike, and it would only lengthen that article's vector, splitting long reports
+        off their event.
+        """
         vectors = {doc_id: getattr(self._profiles[doc_id], field) for doc_id in story}
         df: Counter[str] = Counter()
         for vector in vectors.values():
