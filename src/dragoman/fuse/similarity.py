@@ -106,6 +106,11 @@ def _party_words(event: Event) -> set[str]:
 Span = tuple[date | None, date | None]
 
 
+def date_span(report: Report, settings: FuseSettings | None = None) -> Span:
+    """The days ``report``'s event may have happened on (None: open), as ``same_event`` reads them."""
+    return _span(report.event, report.published, settings or fuse_settings())
+
+
 def _span(event: Event, published: str | None, s: FuseSettings) -> Span:
     """The days the event may have happened on; an open end is None."""
     value = event.date

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 
 from dragoman.fuse import Occurrence, Report, fuse_settings, merge, occurrence_id, parties, same_event, window
 from dragoman.fuse.canonical import Claim
+from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
 from dragoman.tracks import Track, build_track, track_settings
 
@@ -27,13 +29,15 @@ _REPORT_COLUMNS = (
 def fuse_new_events(con: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
     """Fuse the given stored events into occurrences; the parties keys whose tracks may change."""
     touched: set[str] = set()
+    relevant = {"CONSULT", *track_settings().agreements}
     for event_id in event_ids:
         report = _load_reports(con, "e.id = ?", (event_id,))[0][1]
         con.execute(
             "UPDATE events SET block_key = ?, anchor = ? WHERE id = ?", (report.key, report.anchor, event_id)
         )
         occurrence = _fuse_one(con, event_id, report)
-        touched.add(_parties_key(occurrence))
+        if occurrence.event.event_type in relevant:  # only talks and agreements make tracks
+            touched.add(_parties_key(occurrence))
     return touched
 
 
@@ -56,18 +60,24 @@ def refresh_tracks(con: sqlite3.Connection, keys: Iterable[str]) -> None:
 
 def _fuse_one(con: sqlite3.Connection, event_id: str, report: Report) -> Occurrence:
     linked = {event_id}
+    parsed = {event_id: report}
     for other_id, other, occ in _candidates(con, event_id, report):
+        parsed[other_id] = other
         if same_event(report, other).same:
             linked.add(occ or other_id)
-    old = {i for i in linked if i.startswith("c_")}
-    members = _load_reports(
-        con,
-        "e.id = ? OR e.occurrence_id IN (SELECT value FROM json_each(?))",
-        (event_id, json.dumps(sorted(old))),
-    )
-    occurrence = merge([r for _, r in members])
-    _write_occurrence(con, occurrence, [i for i, _ in members])
-    for gone in sorted(old - {occurrence.id}):
+    old = sorted(i for i in linked if i.startswith("c_"))
+    member_ids = [event_id] + [
+        r[0] for r in con.execute(
+            "SELECT id FROM events WHERE occurrence_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(old),),
+        )
+    ]  # fmt: skip
+    missing = [i for i in member_ids if i not in parsed]  # members outside the window: rare
+    if missing:
+        parsed.update(_load_reports(con, "e.id IN (SELECT value FROM json_each(?))", (json.dumps(missing),)))
+    occurrence = merge([parsed[i] for i in member_ids])
+    _write_occurrence(con, occurrence, member_ids)
+    for gone in sorted(set(old) - {occurrence.id}):
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
         con.execute(
             "INSERT OR REPLACE INTO occurrence_aliases (old_id, new_id) VALUES (?, ?)", (gone, occurrence.id)
@@ -77,12 +87,30 @@ def _fuse_one(con: sqlite3.Connection, event_id: str, report: Report) -> Occurre
 
 
 def _candidates(con: sqlite3.Connection, event_id: str, report: Report) -> list[tuple[str, Report, str | None]]:
-    if report.anchor is None:  # no date at all: compare with the whole block
-        where, args = "e.block_key = ? AND e.id != ?", (report.key, event_id)
+    """Reports in the block and date window that ``same_event`` could accept. Those whose stored
+    dates cannot overlap this report's (and that have no round number) are left out in SQL, so
+    only plausible candidates are parsed."""
+    s = fuse_settings()
+    where, args = "e.id != ?", [event_id]
+    if report.anchor is not None:  # no date at all: compare with the whole block
+        lo, hi = window(report.anchor, s.window_days)
+        # Two index ranges (a plain OR would scan the whole block, which grows with the store).
+        where += (
+            " AND e.rowid IN (SELECT rowid FROM events WHERE block_key = ? AND anchor BETWEEN ? AND ?"
+            " UNION ALL SELECT rowid FROM events WHERE block_key = ? AND anchor IS NULL)"
+        )
+        args += [report.key, lo, hi, report.key]
     else:
-        lo, hi = window(report.anchor, fuse_settings().window_days)
-        where = "e.block_key = ? AND e.id != ? AND (e.anchor BETWEEN ? AND ? OR e.anchor IS NULL)"
-        args = (report.key, event_id, lo, hi)
+        where += " AND e.block_key = ?"
+        args.append(report.key)
+    start, end = date_span(report, s)
+    pad = timedelta(days=s.day_tolerance)
+    if start is not None or end is not None:
+        where += (
+            " AND (e.round IS NOT NULL OR e.date_precision IS NULL OR e.date_start IS NULL"
+            " OR (coalesce(e.date_end, e.date_start) >= ? AND e.date_start <= ?))"
+        )
+        args += [(start - pad).isoformat() if start else "0000", (end + pad).isoformat() if end else "9999"]
     rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()  # noqa: S608
     return [(r[0], _report(r), r[6]) for r in rows]
 

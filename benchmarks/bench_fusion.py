@@ -1,0 +1,126 @@
+"""Cost of fusion + tracks per article as the store grows, outside the test run.
+
+    python benchmarks/bench_fusion.py [--articles 100000] [--every 10000]
+
+Stores synthetic articles in time order (300 a day), each reporting five of the last five days'
+real-world events (so reports merge, as in news: several outlets per event, some undated), with
+the real ``Store.save``. For each slice of ``--every`` articles it prints the store time per
+article, the part of it spent in fusion and tracks, and peak RSS. Flat columns mean the cost
+does not grow with the store; the ratio to the pipeline's ~31 ms per article (clean + understand
++ coding, docs/benchmarks.md) is the share of the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from dragoman.model import Actor, Article, DateValue, Event, Evidence, Place, Source, content_id
+from dragoman.store import fusion, open_store
+
+COUNTRIES = [
+    "USA", "IRN", "RUS", "UKR", "CHN", "ISR", "PSE", "TUR", "SYR", "IRQ", "SAU", "ARE", "QAT", "OMN", "EGY",
+    "LBN", "ARM", "AZE", "SRB", "XKX", "IND", "PAK", "AFG", "SDN", "ETH", "SOM", "KEN", "NGA", "MLI", "LBY",
+    "VEN", "COL", "MEX", "BRA", "PRK", "KOR", "JPN", "TWN", "FRA", "DEU",
+]  # fmt: skip
+TYPES = [("CONSULT", "046"), ("ASSAULT", "190"), ("ACCUSE", "112"), ("REQUEST", "020"), ("SANCTION", "163"),
+         ("AGREE", "030"), ("THREATEN", "130"), ("PROTEST", "141"), ("MOBILIZE", "152"), ("REJECT", "120")]  # fmt: skip
+CITIES = [("Geneva", "CHE", 46.2, 6.15), ("Doha", "QAT", 25.29, 51.53), ("Muscat", "OMN", 23.58, 58.41),
+          ("Vienna", "AUT", 48.21, 16.37), ("Istanbul", "TUR", 41.01, 28.98), (None, None, None, None)]  # fmt: skip
+WORDS = "talks border ceasefire prisoners sanctions nuclear energy grain corridor water trade troops".split()
+
+
+PER_DAY = 300  # articles a day: the news moves on, so a window holds the same number of reports
+
+
+def true_events(n: int, rng: random.Random) -> list[dict[str, object]]:
+    """``n`` real-world events in time order, spread over the days the articles cover."""
+    start = date(2026, 1, 1)
+    days = max(1, n // PER_DAY)
+    pool = []
+    for i in range(n):
+        a, b = rng.sample(COUNTRIES, 2)
+        kind, cameo = rng.choice(TYPES)
+        city = rng.choice(CITIES)
+        pool.append({"i": i, "parties": (a, b), "type": kind, "cameo": cameo, "city": city,
+                     "day": start + timedelta(days=i * days // n), "words": rng.sample(WORDS, 4)})  # fmt: skip
+    return pool
+
+
+def article(n: int, pool: list[dict[str, object]], rng: random.Random) -> tuple[Article, list[Event]]:
+    recent = pool[max(0, n - 5 * PER_DAY) : n + 1]  # an article tells of the last few days' events
+    told = rng.sample(recent, min(5, len(recent)))
+    published = max(t["day"] for t in told) + timedelta(days=rng.randrange(3))  # type: ignore[type-var,operator]
+    a = Article(id=f"a_{n:012d}", raw_id=f"r_{n}", origin=f"synthetic/{n}", title=None, text="x" * 400,
+                outlet=f"Outlet {n % 300}", published=DateValue(start=published.isoformat(), end=None, precision="day"))  # fmt: skip
+    events = []
+    for k, t in enumerate(told):
+        sentence = f"{' '.join(t['words'])} report {k} of event {t['i']} in article {n}."  # type: ignore[arg-type]
+        city, country, lat, lon = t["city"]  # type: ignore[misc]
+        dated = rng.random() < 0.8
+        day = t["day"].isoformat()  # type: ignore[attr-defined]
+        events.append(
+            Event(
+                id=content_id("e", a.id, k),
+                event_type=t["type"],  # type: ignore[arg-type]
+                cameo=t["cameo"],  # type: ignore[arg-type]
+                status="occurred",
+                participants=tuple(
+                    Actor(text=c, name=c, country=c, sector="GOV", role="party") for c in t["parties"]  # type: ignore[attr-defined]
+                ),
+                location=Place(text=city, name=city, country=country, lat=lat, lon=lon) if city else None,
+                date=DateValue(start=day, end=day, precision="day") if dated else None,
+                sources=(Source(doc_id=a.id, outlet=a.outlet, url=None, published=published.isoformat()),),
+                evidence=(Evidence(doc_id=a.id, sentence=sentence, start=0, end=len(sentence)),),
+            )
+        )
+    return a, events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--every", type=int, default=10_000)
+    parser.add_argument("--pool", type=int, default=0, help="real-world events (default: articles)")
+    args = parser.parse_args()
+    rng = random.Random(0)
+    pool = true_events(args.pool or args.articles, rng)
+    spent = {"fusion": 0.0}
+    fuse, refresh = fusion.fuse_new_events, fusion.refresh_tracks
+
+    def timed_fuse(con, ids):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return fuse(con, ids)
+        finally:
+            spent["fusion"] += time.perf_counter() - t
+
+    def timed_refresh(con, keys):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return refresh(con, keys)
+        finally:
+            spent["fusion"] += time.perf_counter() - t
+
+    fusion.fuse_new_events, fusion.refresh_tracks = timed_fuse, timed_refresh  # type: ignore[assignment]
+    print(f"{'articles':>9} {'store ms/art':>13} {'fusion ms/art':>14} {'occurrences':>12} {'tracks':>7} {'peak RSS MB':>12}")
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        started, spent["fusion"] = time.perf_counter(), 0.0
+        for n in range(1, args.articles + 1):
+            store.save(*article(n, pool, rng))
+            if n % args.every == 0:
+                wall = time.perf_counter() - started
+                counts = store.counts()
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"{n:>9} {1000 * wall / args.every:>13.2f} {1000 * spent['fusion'] / args.every:>14.2f}"
+                      f" {counts['occurrences']:>12} {counts['tracks']:>7} {rss:>12.0f}")  # fmt: skip
+                started, spent["fusion"] = time.perf_counter(), 0.0
+
+
+if __name__ == "__main__":
+    main()
