@@ -62,6 +62,12 @@ DENIED = {
         "The ministry gave no further details."
     ),
 }
+SYNDICATED = {  # the Meridian Post story taken by another outlet, with an update at the end
+    "outlet": "Gulf Courier",
+    "published": "2026-03-24",
+    "title": "Second round of Armenia-Azerbaijan talks held in Geneva",
+    "text": HELD["text"] + "\n\nA joint statement is expected on Wednesday, a spokesperson said.",
+}
 MONTH = [ANNOUNCED, CONFIRMED_PLAN, POSTPONED, HELD]
 
 

@@ -9,7 +9,16 @@ import pytest
 
 from dragoman import open_store, run
 from dragoman.fuse import Occurrence
-from tests.fuse.stories import ANNOUNCED, CONFIRMED_PLAN, DENIED, HELD, MONTH, POSTPONED, write_jsonl
+from tests.fuse.stories import (
+    ANNOUNCED,
+    CONFIRMED_PLAN,
+    DENIED,
+    HELD,
+    MONTH,
+    POSTPONED,
+    SYNDICATED,
+    write_jsonl,
+)
 
 
 def ingest(db: Path, *batches: list[dict[str, Any]]) -> None:
@@ -114,12 +123,24 @@ def test_a_denial_after_a_confirmation_sets_denied_and_keeps_the_contradiction(t
     assert track is not None and [r["round"] for r in track["rounds"]] == [1, 2]
 
 
+def test_a_syndicated_copy_is_a_source_but_not_an_independent_one(tmp_path: Path) -> None:
+    db = tmp_path / "wire.db"
+    ingest(db, MONTH, [SYNDICATED])
+    o = round_two(db)
+    assert {s.outlet for s in o.event.sources} == {s["outlet"] for s in [*MONTH, SYNDICATED]}
+    assert o.independent_sources == 4  # Gulf Courier's copy of the Meridian Post story adds none
+    with open_store(db) as store:
+        groups = store._con.execute("SELECT count(DISTINCT doc_group), count(*) FROM articles").fetchone()
+    assert groups == (4, 5)
+
+
 def test_a_store_filled_before_fusion_is_fused_when_opened(month: Path, tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     db.write_bytes(month.read_bytes())
     with open_store(db) as store:  # undo fusion, as a schema-1 store would have it
         store._con.executescript(
             "UPDATE events SET occurrence_id = NULL, block_key = NULL, anchor = NULL;"
+            " UPDATE articles SET doc_group = NULL; DELETE FROM article_bands; DELETE FROM article_signatures;"
             " DELETE FROM occurrences; DELETE FROM tracks; DELETE FROM occurrence_aliases;"
         )
     assert dump(db) == dump(month)

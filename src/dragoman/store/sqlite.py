@@ -18,7 +18,7 @@ from typing import Any
 from dragoman.errors import StoreError
 from dragoman.model import Article, DateValue, Event, Rejected, content_id, event_from_dict
 from dragoman.fuse import Occurrence
-from dragoman.store import fusion, migrations, occurrences
+from dragoman.store import fusion, migrations, neardup, occurrences
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,12 +101,20 @@ class Store:
                 (article.raw_id, article.id, article.origin),
             )
             if new:
+                neardup.group_article(self._con, article.id, article.text)
                 inserted = [e.id for e in events if self._insert_event(article.id, e)]
                 fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, inserted))
         return new
 
     def _fuse_backlog(self) -> None:
-        """Fuse events stored before fusion existed (schema 1), once, in stored order."""
+        """Group and fuse what was stored before near-duplicates and fusion existed (schemas 1-2)."""
+        ungrouped = self._con.execute(
+            "SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id"
+        ).fetchall()
+        if ungrouped:
+            with self._transaction():
+                for article_id, text in ungrouped:
+                    neardup.group_article(self._con, article_id, text)
         pending = [r[0] for r in self._con.execute("SELECT id FROM events WHERE occurrence_id IS NULL ORDER BY id")]
         if pending:
             with self._transaction():
