@@ -24,6 +24,7 @@ from dragoman.service.errors import ApiError
 SORT_KEY = "coalesce(e.date_start, e.date_end)"
 CANDIDATE_CAP = 10_000  # a filter matching fewer events drives the query (see Reader._driver)
 COUNT_SECONDS = 300.0
+ACTOR_COUNT_SECONDS = 300.0
 MMAP_BYTES = 4_000_000_000
 CACHE_KIB = 16_000  # how long a candidate count is trusted: it only steers the plan
 _PROGRESS_STEPS = 20_000  # SQLite VM steps between deadline checks (~1 ms)
@@ -163,9 +164,10 @@ class Reader:
         return con
 
     @contextmanager
-    def deadline(self, con: sqlite3.Connection) -> Iterator[None]:
-        """Interrupt the statements run inside after ``query_seconds``, as a 503 naming the fix."""
-        stop = time.monotonic() + self.query_seconds
+    def deadline(self, con: sqlite3.Connection, seconds: float | None = None) -> Iterator[None]:
+        """Interrupt the statements run inside after ``seconds`` (``query_seconds``), as a 503 naming the fix."""
+        seconds = seconds or self.query_seconds
+        stop = time.monotonic() + seconds
         con.set_progress_handler(lambda: int(time.monotonic() > stop), _PROGRESS_STEPS)
         try:
             yield
@@ -173,7 +175,7 @@ class Reader:
             if "interrupted" in str(e):
                 raise ApiError(
                     503, "query_too_slow",
-                    f"the query ran longer than {self.query_seconds:g} s; narrow it (from/to, type, actor)",
+                    f"the query ran longer than {seconds:g} s; narrow it (from/to, type, actor)",
                 ) from e  # fmt: skip
             raise
         finally:
@@ -338,9 +340,12 @@ class Reader:
         }
 
     def actor_counts(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """Over all events: (name, country, sector, events) and (name, country, sector, role, events)."""
+        """Over all events: (name, country, sector, events) and (name, country, sector, role, events).
+
+        A pass over every actor row: seconds at a million events, which is why ActorIndex keeps it.
+        """
         con = self.connection()
-        with self.deadline(con):
+        with self.deadline(con, ACTOR_COUNT_SECONDS):
             totals = con.execute(
                 "SELECT name, country, sector, count(DISTINCT event_id) FROM event_actors GROUP BY name, country, sector"
             ).fetchall()
