@@ -115,7 +115,7 @@ def test_damaged_saved_state_is_refused_with_the_fix():
     with pytest.raises(DedupError, match="rebuild the index"):
         NearDupIndex.from_json(json.dumps({"format": "something else"}))
     state = json.loads(build(["a_wire"]).to_json())
-    state["docs"][0][2] = "AAAA"
+    state["signatures"] = "AAAA"
     with pytest.raises(DedupError, match="damaged"):
         NearDupIndex.from_json(json.dumps(state))
 

@@ -7,8 +7,8 @@
     NearDupIndex.from_bytes(index.to_bytes())  -> the same index
 
 Each text becomes the set of its word 3-grams (``settings.yaml``), summarised by a MinHash
-(datasketch, fixed seed, so every process hashes alike). An LSH index over the MinHash bands finds
-the earlier documents likely to be similar in constant time; a candidate is a near-duplicate when
+(datasketch, fixed seed, so every process hashes alike). LSH over bands of the MinHash
+(``bands.BandIndex``) finds the earlier documents likely to be similar in constant time; a candidate is a near-duplicate when
 the estimated Jaccard similarity of the two shingle sets reaches the threshold. Near-duplicate
 pairs are joined transitively (union-find): an update of a syndicated copy joins the original.
 
@@ -25,8 +25,9 @@ import zlib
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
+from dragoman.dedup.bands import BandIndex
 from dragoman.dedup.errors import DedupError
 from dragoman.dedup.groups import Groups
 from dragoman.dedup.settings import NearDupSettings, load_settings
@@ -40,6 +41,7 @@ _SCHEME = "affine32"  # datasketch's 32-bit scheme: stable values, half the memo
 # CRC-32 (C, stable across processes) hashes each shingle; datasketch's default SHA-1 wrapper
 # cost three quarters of add(). The affine32 scheme mixes the value before permuting it.
 _DTYPE = np.dtype("<u4")
+_INITIAL_ROWS = 1024
 
 
 class NearDupIndex:
@@ -54,15 +56,19 @@ class NearDupIndex:
         self.settings = settings or load_settings().near_duplicates
         s = self.settings
         self._perm = MinHash(num_perm=s.num_perm, seed=s.seed, scheme=_SCHEME).permutations
-        self._lsh = MinHashLSH(threshold=s.threshold, num_perm=s.num_perm)
-        self._signatures: dict[str, np.ndarray] = {}
+        self._bands = BandIndex(num_perm=s.num_perm, threshold=s.threshold)
+        self._ids: list[str] = []  # document number -> id
+        self._number: dict[str, int] = {}
+        # One row per document, grown by doubling: a numpy array per document would cost more
+        # in object headers than its 512 bytes of values.
+        self._rows = np.zeros((_INITIAL_ROWS, s.num_perm), dtype=_DTYPE)
         self._groups = Groups()
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._ids)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._signatures
+        return doc_id in self._number
 
     def signature(self, text: str) -> np.ndarray:
         """The MinHash values of ``text``'s shingles (uint32, one per permutation)."""
@@ -79,10 +85,9 @@ class NearDupIndex:
 
     def similarity(self, a: str, b: str) -> float:
         """Estimated Jaccard similarity of two indexed documents' shingle sets."""
-        return (
-            float(np.count_nonzero(self._signatures[a] == self._signatures[b]))
-            / self.settings.num_perm
-        )
+        self._require(a)
+        self._require(b)
+        return self._estimate(self._stored(a), self._stored(b))
 
     def add(self, doc_id: str, text: str, *, rank: str = "") -> str | None:
         """Index one document; the id of the earlier near-duplicate group it joins, or None.
@@ -102,19 +107,18 @@ class NearDupIndex:
             DedupError: ``doc_id`` is already indexed with a different text.
         """
         sig = self.signature(text)
-        if doc_id in self._signatures:
-            if not np.array_equal(sig, self._signatures[doc_id]):
+        if doc_id in self._number:
+            if not np.array_equal(sig, self._stored(doc_id)):
                 raise DedupError(
                     f"near-duplicate index: {doc_id!r} is already indexed with another text; "
                     "give each version of an article its own id"
                 )
             return self._earlier_representative(doc_id)
         self._groups.add(doc_id, rank)
-        for other in sorted(self._lsh.query(self._minhash(sig))):
-            if self._estimate(sig, self._signatures[other]) >= self.settings.threshold:
-                self._groups.union(doc_id, other)
-        self._signatures[doc_id] = sig
-        self._lsh.insert(doc_id, self._minhash(sig), check_duplication=False)
+        for number in sorted(self._bands.query(sig)):
+            if self._estimate(sig, self._rows[number]) >= self.settings.threshold:
+                self._groups.union(doc_id, self._ids[number])
+        self._store(doc_id, sig)
         return self._earlier_representative(doc_id)
 
     def representative(self, doc_id: str) -> str:
@@ -135,14 +139,8 @@ class NearDupIndex:
         """The whole index as JSON (signatures base64-encoded); ids in sorted order, so equal
         indexes give equal strings whatever order their documents were added in."""
         s = self.settings
-        docs = [
-            [
-                doc_id,
-                self._groups.rank(doc_id),
-                base64.b64encode(self._signatures[doc_id].tobytes()).decode("ascii"),
-            ]
-            for doc_id in sorted(self._signatures)
-        ]
+        ids = sorted(self._number)
+        rows = self._rows[[self._number[i] for i in ids]] if ids else self._rows[:0]
         state: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
@@ -152,7 +150,9 @@ class NearDupIndex:
                 "seed": s.seed,
                 "threshold": s.threshold,
             },
-            "docs": docs,
+            "docs": [[doc_id, self._groups.rank(doc_id)] for doc_id in ids],
+            # The signatures of "docs", in that order, as one block of little-endian uint32.
+            "signatures": base64.b64encode(rows.astype(_DTYPE).tobytes()).decode("ascii"),
             "groups": [list(g) for g in self.groups()],
         }
         return json.dumps(state, separators=(",", ":"), ensure_ascii=False)
@@ -185,13 +185,13 @@ class NearDupIndex:
         try:
             index = cls(NearDupSettings(**state["settings"]))
             ranks: dict[str, str] = {}
-            for doc_id, rank, encoded in state["docs"]:
-                sig = np.frombuffer(base64.b64decode(encoded), dtype=_DTYPE).copy()
-                if sig.shape != (index.settings.num_perm,):
-                    raise ValueError(f"{doc_id}: signature has {sig.size} values")
-                index._signatures[doc_id] = sig
+            docs = state["docs"]
+            rows = np.frombuffer(base64.b64decode(state["signatures"]), dtype=_DTYPE)
+            if rows.size != len(docs) * index.settings.num_perm:
+                raise ValueError(f"{rows.size} signature values for {len(docs)} documents")
+            for (doc_id, rank), sig in zip(docs, rows.reshape(len(docs), -1), strict=True):
                 index._groups.add(doc_id, rank)
-                index._lsh.insert(doc_id, index._minhash(sig), check_duplication=False)
+                index._store(doc_id, sig)
                 ranks[doc_id] = rank
             index._groups.load(state["groups"], ranks)
         except (KeyError, TypeError, ValueError) as e:
@@ -204,8 +204,17 @@ class NearDupIndex:
     def from_bytes(cls, data: bytes) -> NearDupIndex:
         return cls.from_json(data.decode("utf-8"))
 
-    def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(hashvalues=sig, permutations=self._perm, scheme=_SCHEME)
+    def _store(self, doc_id: str, sig: np.ndarray) -> None:
+        number = len(self._ids)
+        if number == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+        self._rows[number] = sig
+        self._ids.append(doc_id)
+        self._number[doc_id] = number
+        self._bands.insert(sig, number)
+
+    def _stored(self, doc_id: str) -> np.ndarray:
+        return self._rows[self._number[doc_id]]
 
     def _estimate(self, a: np.ndarray, b: np.ndarray) -> float:
         return float(np.count_nonzero(a == b)) / self.settings.num_perm
@@ -216,7 +225,7 @@ class NearDupIndex:
         return others[0] if others else None
 
     def _require(self, doc_id: str) -> None:
-        if doc_id not in self._signatures:
+        if doc_id not in self._number:
             raise DedupError(
                 f"near-duplicate index: {doc_id!r} was never added; add(doc_id, text) first"
             )

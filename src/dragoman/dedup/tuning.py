@@ -34,7 +34,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "names_share": (0.5, 0.7, 0.85),
     "topic_threshold": (0.05, 0.1),
     "event_threshold": (0.2, 0.225, 0.25, 0.275, 0.3),
-    "local_smoothing": (0.5, 1.0, 1.5),
+    "local_smoothing": (0.5, 1.0, 1.5, 2.0, 3.0),
 }
 
 
