@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dragoman import clean, coding, ingest, understand
 from dragoman.errors import DragomanError
-from dragoman.model import Article, Event, RawDocument, Rejected, RunReport
+from dragoman.model import ActorMention, Article, Event, RawDocument, Rejected, RunReport
 from dragoman.options import Options
 from dragoman.store import Store, open_store
 
@@ -36,7 +36,11 @@ class ItemResult:
     rejected: Rejected | None = None
 
 
-def process(raw: RawDocument, opts: Options) -> tuple[Article, list[Event]] | Rejected:
+# An article, its events, and the people it names (for delegations): what the store saves.
+Coded = tuple[Article, list[Event], list[ActorMention]]
+
+
+def process(raw: RawDocument, opts: Options) -> Coded | Rejected:
     """Clean, understand and code one document, without touching a store."""
     stage = "clean"
     try:
@@ -57,7 +61,8 @@ def process(raw: RawDocument, opts: Options) -> tuple[Article, list[Event]] | Re
             stage=stage,
             reason=f"{raw.origin}: internal error in {stage} ({type(e).__name__}: {e}); please report it",
         )
-    return article, _unique(events)
+    people = [m for m in annotations.actors if m.actor.kind == "person"]
+    return article, _unique(events), people
 
 
 def iter_run(
@@ -86,14 +91,14 @@ def iter_documents(
             store.save_rejection(result)
             yield ItemResult(origin=raw.origin, outcome="rejected", rejected=result)
         else:
-            article, events = result
-            if store.save(article, events):
+            article, events, people = result
+            if store.save(article, events, people):
                 yield ItemResult(origin=raw.origin, outcome="stored", article_id=article.id, events=tuple(events))
             else:
                 yield ItemResult(origin=raw.origin, outcome="duplicate", article_id=article.id)
 
 
-Processed = tuple[Article, list[Event]] | Rejected | None
+Processed = Coded | Rejected | None
 
 
 def _processed(

@@ -38,6 +38,8 @@ def test_the_iran_track_has_round_one_held_in_oman_and_round_two_planned_in_gene
         (2, "planned", "2026-02-17", "CHE"),
     ]
     assert iran["status"] == "ongoing"
+    delegations = {(d["side"], d["name"]) for d in iran["rounds"][1]["delegations"]}
+    assert {("IRN", "Abbas Araghchi"), ("USA", "Steve Witkoff"), ("OMN", "Badr Albusaidi")} <= delegations
     shown = dragoman("track", iran["id"], "--db", str(week), cwd=week.parent).stdout
     assert "round 2: planned" in shown and "Geneva" in shown and "message" in shown
 
@@ -64,6 +66,8 @@ def test_the_brief_cites_a_source_on_every_line(week: Path) -> None:
     brief = json.loads(dragoman("brief", "irn-usa", "--db", str(week), "--format", "json", cwd=week.parent).stdout)
     assert brief["next_round"]["round"] == 2 and brief["earlier_rounds"][0]["round"] == 1
     assert any("sanction" in b["text"] for b in brief["background"])
+    leads = " ".join(d["text"] for d in brief["delegations"])
+    assert "Iran: Abbas Araghchi" in leads and "mediator: Badr Albusaidi" in leads
 
 
 def test_an_unknown_track_is_a_clear_error(week: Path) -> None:

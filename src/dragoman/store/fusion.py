@@ -18,6 +18,7 @@ from dragoman.fuse import Occurrence, Report, fuse_settings, merge, occurrence_i
 from dragoman.fuse.canonical import Claim
 from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
+from dragoman.store.delegations import delegates
 from dragoman.tracks import Track, build_track, track_settings
 
 _REPORT_COLUMNS = (
@@ -163,10 +164,11 @@ def _rebuild_track(con: sqlite3.Connection, key: str) -> None:
     members = _occurrences(con, [f"{t}:{key}" for t in types])
     codes = frozenset(key.split("+"))
     old = con.execute("SELECT id, mediator FROM tracks WHERE parties = ?", (key,)).fetchone()
-    track = build_track(codes, members, [])
+    people = {o.id: delegates(con, o.reports) for o in members if o.event.event_type == "CONSULT"}
+    track = build_track(codes, members, [], people=people)
     if track is not None and track.mediator:
         visit_keys = ["CONSULT:" + "+".join(sorted({track.mediator, c})) for c in codes]
-        track = build_track(codes, members, _occurrences(con, visit_keys))
+        track = build_track(codes, members, _occurrences(con, visit_keys), people=people)
     con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
     if old is not None:
         con.execute("UPDATE occurrences SET track_id = NULL WHERE track_id = ?", (old[0],))

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.errors import StoreError
-from dragoman.model import Article, DateValue, Event, Rejected, content_id, event_from_dict
+from dragoman.model import ActorMention, Article, DateValue, Event, Rejected, content_id, event_from_dict
 from dragoman.fuse import Occurrence
-from dragoman.store import fusion, migrations, neardup, occurrences
+from dragoman.store import delegations, fusion, migrations, neardup, occurrences
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,8 +82,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = ?", article_id) is not None
 
-    def save(self, article: Article, events: Sequence[Event]) -> bool:
-        """Store an article and its events atomically; False if the article was already there."""
+    def save(self, article: Article, events: Sequence[Event], people: Sequence[ActorMention] = ()) -> bool:
+        """Store an article and its events atomically; False if the article was already there.
+
+        ``people``: the persons the article names (understand stage), kept with the events in
+        their paragraph as the delegations of talks."""
         now = _now()
         with self._transaction():
             cur = self._con.execute(
@@ -103,6 +106,7 @@ class Store:
             if new:
                 neardup.group_article(self._con, article.id, article.text)
                 inserted = [e.id for e in events if self._insert_event(article.id, e)]
+                delegations.save_event_people(self._con, article.text, [e for e in events if e.id in inserted], people)
                 fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, inserted))
         return new
 

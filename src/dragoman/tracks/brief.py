@@ -86,15 +86,19 @@ def _round_claim(r: Mapping[str, Any], names: Mapping[str, str], occ: Mapping[st
 
 
 def _delegations(track: Mapping[str, Any], occ: Mapping[str, Occurrence], names: Mapping[str, str]) -> list[dict[str, Any]]:
-    people: dict[tuple[str, str], dict[str, Any]] = {}
-    for o in (occ[i] for i in track.get("members") or [] if i in occ):
-        for a in (*o.event.participants, o.event.mediator):
-            if a is not None and a.title:
-                side = names.get(a.country or "", a.country or "unknown side")
-                key = (side, a.name)
-                entry = people.setdefault(key, {"text": f"{side}: {a.name}, {a.title}", "sources": []})
-                entry["sources"] = sorted(set(entry["sources"]) | set(_cites([o])))
-    return [people[k] for k in sorted(people)]
+    """The people around the next round (else the latest one), by side, with the report naming them."""
+    rounds = track.get("rounds") or []
+    upcoming = [r for r in rounds if r["status"] in _UPCOMING]
+    chosen = upcoming[-1:] or rounds[-1:]
+    docs = {s.doc_id: _cite(s.outlet, s.published) for o in occ.values() for s in o.event.sources}
+    found = []
+    for r in chosen:
+        for d in r.get("delegations") or []:
+            side = names.get(d["side"], d["side"])
+            role = "mediator" if d["side"] == track.get("mediator") else side
+            title = f", {d['title']}" if d.get("title") else ""
+            found.append({"text": f"{role}: {d['name']}{title}", "sources": [docs.get(d["doc_id"], d["doc_id"])]})
+    return found
 
 
 def _sources_mentioning(topic: str, track: Mapping[str, Any], occ: Mapping[str, Occurrence]) -> list[str]:

@@ -14,7 +14,7 @@ order the articles arrived in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -143,8 +143,12 @@ def build_track(
     members: Sequence[Occurrence],
     visits: Sequence[Occurrence] = (),
     settings: TrackSettings | None = None,
+    people: Mapping[str, Sequence[Delegate]] | None = None,
 ) -> Track | None:
-    """The track of ``parties`` from its member occurrences, or None when they hold no talks."""
+    """The track of ``parties`` from its member occurrences, or None when they hold no talks.
+
+    ``people``: by occurrence id, the persons named around its reports (the store keeps them);
+    a round's delegations are those on the parties' or the mediator's side."""
     s = settings or track_settings()
     meetings = sorted((o for o in members if o.event.event_type == "CONSULT"), key=_when)
     if not any(_opens(o, s) for o in meetings):
@@ -154,7 +158,8 @@ def build_track(
     mediator = _most_common(o.event.mediator.country for o in meetings if o.event.mediator and o.event.mediator.country)
     visits = [o for o in visits if mediator and mediator in parties_of(o.event)]
     groups = _round_groups(round_meetings)
-    rounds = tuple(_round(n, g, agreements) for n, g in sorted(groups.items()))
+    sides = set(parties) | ({mediator} if mediator else set())
+    rounds = tuple(_round(n, g, agreements, _people(g, people or {}, sides)) for n, g in sorted(groups.items()))
     in_rounds = {i for r in rounds for i in r.meetings}
     history = _status_history(groups)
     everything = sorted({*members, *visits}, key=_when)
@@ -249,7 +254,16 @@ def _day(o: Occurrence) -> date | None:
     return date.fromisoformat(d.start[:10])
 
 
-def _round(number: int, group: list[Occurrence], agreements: list[Occurrence]) -> Round:
+def _people(group: list[Occurrence], people: Mapping[str, Sequence[Delegate]], sides: set[str]) -> tuple[Delegate, ...]:
+    found: dict[tuple[str, str], Delegate] = {}
+    for o in group:
+        for d in people.get(o.id, ()):
+            if d.side in sides:
+                found.setdefault((d.side, d.name), d)
+    return tuple(found[k] for k in sorted(found))
+
+
+def _round(number: int, group: list[Occurrence], agreements: list[Occurrence], people: tuple[Delegate, ...]) -> Round:
     lead = _lead(group)
     e = lead.event
     day = _day(lead)
@@ -268,7 +282,7 @@ def _round(number: int, group: list[Occurrence], agreements: list[Occurrence]) -
         meetings=tuple(o.id for o in group),
         agreements=tuple(sorted(deals)),
         topics=tuple(sorted({t for o in group for t in o.event.topics})),
-        delegations=_delegations(group),
+        delegations=people or _delegations(group),
         sources=tuple(sorted({s.doc_id for o in group for s in o.event.sources})),
         history=lead.history,
     )

@@ -1,0 +1,62 @@
+"""The people named around each event, kept so that a track's rounds can list their delegations.
+
+At save time, each event keeps the persons the article names in the paragraph of its evidence
+(with the country, sector and title the understand stage read). A round's delegations are those
+people across all the reports of the round, by side.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from dragoman.model import ActorMention, Event
+from dragoman.tracks import Delegate
+
+
+def save_event_people(
+    con: sqlite3.Connection, text: str, events: Sequence[Event], people: Sequence[ActorMention]
+) -> None:
+    if not people or not events:
+        return
+    breaks = _paragraph_starts(text)
+    by_paragraph: dict[int, list[ActorMention]] = {}
+    for m in people:
+        by_paragraph.setdefault(_paragraph(breaks, m.start), []).append(m)
+    rows = []
+    for event in events:
+        for paragraph in sorted({_paragraph(breaks, ev.start) for ev in event.evidence}):
+            for m in by_paragraph.get(paragraph, ()):
+                a = m.actor
+                rows.append((event.id, a.name, a.title, a.country, a.sector))
+    con.executemany(
+        "INSERT OR IGNORE INTO event_people (event_id, name, title, country, sector) VALUES (?,?,?,?,?)", rows
+    )
+
+
+def delegates(con: sqlite3.Connection, report_ids: Iterable[str]) -> list[Delegate]:
+    """The people around the given reports, one per (side, name), the best-titled reading first."""
+    rows = con.execute(
+        "SELECT p.name, p.title, p.country, e.article_id FROM event_people p JOIN events e ON e.id = p.event_id"
+        " WHERE p.event_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY p.country, p.name, p.title IS NULL, length(p.title) DESC, e.article_id",
+        (json.dumps(sorted(report_ids)),),
+    )
+    seen: dict[tuple[str, str], Delegate] = {}
+    for name, title, country, doc in rows:
+        seen.setdefault((country or "?", name), Delegate(name=name, title=title, side=country or "?", doc_id=doc))
+    return [seen[k] for k in sorted(seen)]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts, at = [0], text.find("\n\n")
+    while at != -1:
+        starts.append(at + 2)
+        at = text.find("\n\n", at + 2)
+    return starts
+
+
+def _paragraph(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
