@@ -32,6 +32,10 @@ class UnderstandOptions:
 class CodingOptions:
     coder: str = "rules.v1"
     min_confidence: float = 0.0
+    use_model: bool = True  # the learned filter/disambiguator (dragoman.learn); False: rules only
+    # A sentence the model was trained on is read by the fold model that never saw it, so scores
+    # on the dev bench stay honest (docs/accuracy.md); other sentences are unaffected.
+    model_holdout: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

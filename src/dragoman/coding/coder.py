@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
@@ -21,8 +22,12 @@ from dragoman.coding.roles import Roles, assign_roles
 from dragoman.coding.rules import Match, find_matches, scopes, windows, without_content
 from dragoman.coding.sides import distinct, meeting_mode, with_denier, with_source
 from dragoman.coding.status import Reading, StatusRules, Window, load_status_rules, read_status
+from dragoman.learn import learned_reviewer
 from dragoman.model import Actor, Annotations, Article, Event, SentenceView
 from dragoman.options import CodingOptions
+
+if TYPE_CHECKING:
+    from dragoman.learn.review import Reviewer
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,7 @@ class RuleCoder:
         self.opts = opts
         self.lexicon_: Lexicon = load_lexicon()
         self.status_rules_: StatusRules = load_status_rules()
+        self.reviewer_: Reviewer | None = learned_reviewer(opts, self.lexicon_)
 
     def code(self, article: Article, annotations: Annotations) -> list[Event]:
         """Every event the article's sentences state, in text order."""
@@ -78,6 +84,13 @@ class RuleCoder:
         matches = without_content(
             self.status_rules_, text, find_matches(self.lexicon_, text, index)
         )
+        if self.reviewer_ is not None:  # the learned filter and disambiguator (dragoman.learn)
+            matches = self.reviewer_.review(
+                text,
+                matches,
+                actors=len(view.actors),
+                countries=len({m.actor.country for m in view.actors if m.actor.country}),
+            )
         if not matches:
             return []
         matches, wins, readings = self._read(state, view, matches)
