@@ -40,9 +40,27 @@ TYPES = {"CONSULT": 30, "REQUEST": 10, "ACCUSE": 9, "ASSAULT": 9, "AGREE": 7, "S
 CAMEO = {"CONSULT": "040", "REQUEST": "020", "ACCUSE": "112", "ASSAULT": "190", "AGREE": "030", "SUPPORT": "050",
          "REJECT": "120", "THREATEN": "130", "SANCTION": "163", "COOPERATE": "060", "PROTEST": "140", "AID": "070",
          "COERCE": "170", "MOBILIZE": "150", "CONCEDE": "080", "RETREAT": "087"}  # fmt: skip
-STATUSES = {"occurred": 70, "planned": 12, "ongoing": 5, "denied": 4, "hypothetical": 4, "postponed": 3, "cancelled": 2}
+STATUSES = {
+    "occurred": 70,
+    "planned": 12,
+    "ongoing": 5,
+    "denied": 4,
+    "hypothetical": 4,
+    "postponed": 3,
+    "cancelled": 2,
+}
 SECTORS = {"GOV": 60, "MIL": 15, "": 15, "CVL": 5, "COP": 5}
-WORDS = ("talks", "envoy", "ministers", "delegation", "border", "statement", "summit", "officials", "sanctions")
+WORDS = (
+    "talks",
+    "envoy",
+    "ministers",
+    "delegation",
+    "border",
+    "statement",
+    "summit",
+    "officials",
+    "sanctions",
+)
 START = date(2023, 3, 1)
 DAYS = 1096
 
@@ -52,7 +70,9 @@ def generate(path: Path, n_events: int, rng: random.Random) -> None:
     open_store(path).close()
     countries = [(c.alpha_3, c.name) for c in pycountry.countries]
     rng.shuffle(countries)
-    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(countries))]  # Zipf-like: a few in most events
+    weights = [
+        1 / (rank + 1) ** 1.1 for rank in range(len(countries))
+    ]  # Zipf-like: a few in most events
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=OFF")  # a bulk load into a fresh file: nothing to roll back to
     con.execute("PRAGMA synchronous=OFF")
@@ -85,9 +105,18 @@ def _insert_event(con: sqlite3.Connection, rng: random.Random, i: int, article_i
     dated = rng.random() > 0.05
     start = day.isoformat() if dated else None
     parties = []
-    for (code, name) in rng.choices(countries, weights, k=rng.choice((2, 2, 3))):
+    for code, name in rng.choices(countries, weights, k=rng.choice((2, 2, 3))):
         sector = rng.choices(list(SECTORS), list(SECTORS.values()))[0] or None
-        parties.append({"text": name, "name": name, "country": code, "sector": sector, "role": "party", "kind": "state"})
+        parties.append(
+            {
+                "text": name,
+                "name": name,
+                "country": code,
+                "sector": sector,
+                "role": "party",
+                "kind": "state",
+            }
+        )
     place = rng.choices(countries, weights)[0] if rng.random() < 0.6 else None
     word = rng.choice(WORDS) if rng.random() > 0.02 else "ceasefire"
     sentence = f"{parties[0]['name']} and {parties[1]['name']} {word} {event_type.lower()} on {start or 'an unknown day'}."
@@ -111,7 +140,10 @@ def _insert_event(con: sqlite3.Connection, rng: random.Random, i: int, article_i
     )  # fmt: skip
     con.executemany(
         "INSERT INTO event_actors (event_id, position, role, name, country, sector, text) VALUES (?,?,?,?,?,?,?)",
-        [(event_id, n, "party", p["name"], p["country"], p["sector"], p["text"]) for n, p in enumerate(parties)],
+        [
+            (event_id, n, "party", p["name"], p["country"], p["sector"], p["text"])
+            for n, p in enumerate(parties)
+        ],
     )
     con.execute("INSERT INTO event_sources (event_id, doc_id, outlet, url) VALUES (?,?,?,?)",
                 (event_id, article_id, f"Outlet {i % 50}", f"https://news.example/{i}"))  # fmt: skip
@@ -126,8 +158,12 @@ def _article_text(rng: random.Random) -> str:
 def queries(con: sqlite3.Connection, rng: random.Random) -> dict[str, Callable[[], str]]:
     """Typical requests; each draws its parameter from a pool so the page cache is not all it measures."""
     ids = [r[0] for r in con.execute("SELECT id FROM events WHERE rowid % 997 = 0 LIMIT 300")]
-    articles = [r[0] for r in con.execute("SELECT id FROM articles WHERE rowid % 331 = 0 LIMIT 300")]
-    by_count = con.execute("SELECT country FROM event_actors GROUP BY country ORDER BY count(*) DESC").fetchall()
+    articles = [
+        r[0] for r in con.execute("SELECT id FROM articles WHERE rowid % 331 = 0 LIMIT 300")
+    ]
+    by_count = con.execute(
+        "SELECT country FROM event_actors GROUP BY country ORDER BY count(*) DESC"
+    ).fetchall()
     common = [r[0] for r in by_count[:5]]
     rare = [r[0] for r in by_count[-40:]]
     names = [r[0][:4] for r in con.execute("SELECT DISTINCT name FROM event_actors LIMIT 50")]
@@ -139,13 +175,17 @@ def queries(con: sqlite3.Connection, rng: random.Random) -> dict[str, Callable[[
 
     return {
         "/events (first page)": lambda: "/events?limit=50",
-        "/events?type=&status=": lambda: f"/events?type={rng.choice(list(TYPES))}&status={rng.choice(list(STATUSES))}",
+        "/events?type=&status=": lambda: (
+            f"/events?type={rng.choice(list(TYPES))}&status={rng.choice(list(STATUSES))}"
+        ),
         "/events?from=&to= (a month)": lambda: f"/events?{month()}",
         "/events?actor= (frequent code)": lambda: f"/events?actor={rng.choice(common)}",
         "/events?actor= (rare code)": lambda: f"/events?actor={rng.choice(rare)}",
         "/events?actor= (name prefix)": lambda: f"/events?actor={rng.choice(names)}",
         "/events?country=": lambda: f"/events?country={rng.choice(places)}",
-        "/events?type=&actor=&from=": lambda: f"/events?type=CONSULT&actor={rng.choice(common)}&{month()}",
+        "/events?type=&actor=&from=": lambda: (
+            f"/events?type=CONSULT&actor={rng.choice(common)}&{month()}"
+        ),
         "/events?text= (2% of events)": lambda: "/events?text=ceasefire",
         "/events?order=desc": lambda: "/events?order=desc&limit=50",
         "/events/{id}": lambda: f"/events/{rng.choice(ids)}",
@@ -212,15 +252,31 @@ def explain(con: sqlite3.Connection) -> Iterator[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--events", type=int, default=1_000_000, help="events to generate (default 1,000,000)")
-    parser.add_argument("--db", type=Path, help="store file; generated if missing (default /tmp/dragoman-api-N.db)")
-    parser.add_argument("--requests", type=int, default=300, help="requests per query (default 300)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--events", type=int, default=1_000_000, help="events to generate (default 1,000,000)"
+    )
+    parser.add_argument(
+        "--db", type=Path, help="store file; generated if missing (default /tmp/dragoman-api-N.db)"
+    )
+    parser.add_argument(
+        "--requests", type=int, default=300, help="requests per query (default 300)"
+    )
     parser.add_argument("--explain", action="store_true", help="print the query plans of /events")
-    parser.add_argument("--analyze", action="store_true",
-                        help="run ANALYZE on the store first (kept in the file), to see the planner with statistics")
-    parser.add_argument("--index", action="append", default=[], metavar="SQL",
-                        help="CREATE INDEX statement to add first (kept in the file), to try an index")
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="run ANALYZE on the store first (kept in the file), to see the planner with statistics",
+    )
+    parser.add_argument(
+        "--index",
+        action="append",
+        default=[],
+        metavar="SQL",
+        help="CREATE INDEX statement to add first (kept in the file), to try an index",
+    )
     args = parser.parse_args()
     db = args.db or Path(f"/tmp/dragoman-api-{args.events}.db")
     rng = random.Random(SEED)
@@ -248,7 +304,9 @@ def main() -> None:
         print("| query | p50 ms | p99 ms | max ms |")
         print("|---|---:|---:|---:|")
         for label, make_path in plan.items():
-            measure(port, make_path, 5)  # warm the connection and the page cache for this query shape
+            measure(
+                port, make_path, 5
+            )  # warm the connection and the page cache for this query shape
             times, status = measure(port, make_path, args.requests)
             flag = "" if status == 200 else f" (HTTP {status})"
             print(f"| `{label}`{flag} | {statistics.median(times):.1f} | {percentile(times, 0.99):.1f} |"

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the API tests need the [service] extra: pip install -e '.[service]'")
+pytest.importorskip(
+    "fastapi", reason="the API tests need the [service] extra: pip install -e '.[service]'"
+)
 uvicorn = pytest.importorskip("uvicorn", reason="the API tests need the [service] extra")
 
 from dragoman.demo import sample_documents
@@ -48,16 +50,29 @@ class Api:
     base: str
     db: Path
 
-    def request(self, method: str, path: str, *, body: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
-        req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
+        req = urllib.request.Request(
+            self.base + path, data=body, method=method, headers=headers or {}
+        )
         try:
             with urllib.request.urlopen(req, timeout=60) as resp:
-                return Reply(resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read())
+                return Reply(
+                    resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+                )
         except urllib.error.HTTPError as e:
             return Reply(e.code, {k.lower(): v for k, v in e.headers.items()}, e.read())
 
     def get(self, path: str, **headers: str) -> Reply:
-        return self.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
+        return self.request(
+            "GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()}
+        )
 
     def post_json(self, path: str, payload: object, *, token: str | None = TOKEN) -> Reply:
         headers = {"Content-Type": "application/json"}
@@ -99,7 +114,9 @@ class running:
         self.sock.bind(("127.0.0.1", 0))
         config = uvicorn.Config(app, log_level="warning", lifespan="on")
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
+        )
 
     def __enter__(self) -> str:
         self.thread.start()

@@ -44,7 +44,9 @@ def test_non_public_addresses_are_named(address: str, problem: str) -> None:
     assert address_problem(ipaddress.ip_address(address)) == problem
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
+@pytest.mark.parametrize(
+    "address", ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"]
+)
 def test_public_addresses_pass(address: str) -> None:
     assert address_problem(ipaddress.ip_address(address)) is None
 
@@ -63,8 +65,17 @@ def test_urls_refused_before_any_lookup(url: str, says: str) -> None:
         check_url(url)
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1/", "http://10.0.0.1/", "http://[::1]:8000/",
-                                 "http://localhost/", "http://0x7f000001/", "http://[::ffff:127.0.0.1]/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://10.0.0.1/",
+        "http://[::1]:8000/",
+        "http://localhost/",
+        "http://0x7f000001/",
+        "http://[::ffff:127.0.0.1]/",
+    ],
+)
 def test_fetch_refuses_non_public_hosts(url: str) -> None:
     with pytest.raises(FetchRefused, match="only public addresses"):
         fetch(url, FetchOptions(timeout=2))
@@ -73,8 +84,13 @@ def test_fetch_refuses_non_public_hosts(url: str) -> None:
 def test_any_non_public_answer_refuses_the_host() -> None:
     """A name resolving to a public and a private address is refused: either could be used."""
     with pytest.raises(FetchRefused, match="10.0.0.1"):
-        vetted_address("mixed.example", 80, resolve=lambda host, port: ["93.184.215.14", "10.0.0.1"])
-    assert vetted_address("public.example", 80, resolve=lambda host, port: ["93.184.215.14"]) == "93.184.215.14"
+        vetted_address(
+            "mixed.example", 80, resolve=lambda host, port: ["93.184.215.14", "10.0.0.1"]
+        )
+    assert (
+        vetted_address("public.example", 80, resolve=lambda host, port: ["93.184.215.14"])
+        == "93.184.215.14"
+    )
 
 
 def test_a_trusted_local_origin_is_fetched(pages: PageServer) -> None:
@@ -83,7 +99,9 @@ def test_a_trusted_local_origin_is_fetched(pages: PageServer) -> None:
     assert page.content_type == "text/html" and page.charset == "utf-8" and page.redirects == ()
 
 
-def test_the_connection_goes_to_the_vetted_address_with_the_host_name_kept(pages: PageServer) -> None:
+def test_the_connection_goes_to_the_vetted_address_with_the_host_name_kept(
+    pages: PageServer,
+) -> None:
     """DNS rebinding: the fetcher connects to the IP it checked, not to a second lookup of the name."""
     name = f"news.example:{pages.port}"
     lookups: list[str] = []
@@ -92,7 +110,11 @@ def test_the_connection_goes_to_the_vetted_address_with_the_host_name_kept(pages
         lookups.append(host)
         return ["127.0.0.1"] if host == "news.example" else resolve_host(host, port)
 
-    page = fetch(f"http://{name}/host", FetchOptions(trusted_origins=frozenset({f"http://{name}"})), resolver=resolver)
+    page = fetch(
+        f"http://{name}/host",
+        FetchOptions(trusted_origins=frozenset({f"http://{name}"})),
+        resolver=resolver,
+    )
     assert page.content == name.encode()  # the server saw the name, on the address we vetted
     assert lookups == ["news.example"]  # one lookup, then that answer is used
 
@@ -111,7 +133,9 @@ def test_redirects_are_followed_within_the_trusted_origin(pages: PageServer) -> 
     "http://10.0.0.1/page",
     "file:///etc/passwd",
 ])  # fmt: skip
-def test_a_redirect_to_a_non_public_address_is_refused(pages: PageServer, bystander: PageServer, target: str) -> None:
+def test_a_redirect_to_a_non_public_address_is_refused(
+    pages: PageServer, bystander: PageServer, target: str
+) -> None:
     """The first hop is the trusted test server; its redirect is vetted like any URL and refused."""
     pages.redirects["/away"] = target.format(bystander=bystander.port)
     before = len(bystander.requests)
@@ -125,7 +149,9 @@ def test_at_most_five_redirects(pages: PageServer) -> None:
     for n in range(1, 5):
         pages.redirects[f"/chain/{n}"] = f"/chain/{n + 1}"
     pages.redirects["/chain/5"] = "/page"
-    assert fetch(f"{pages.origin}/chain/1", trusting(pages)).redirects[-1].endswith("/chain/5")  # five: fine
+    assert (
+        fetch(f"{pages.origin}/chain/1", trusting(pages)).redirects[-1].endswith("/chain/5")
+    )  # five: fine
     with pytest.raises(FetchRefused, match="more than 5 redirects"):
         fetch(f"{pages.origin}/hop/0", trusting(pages))
     assert pages.requests[-1] == "/hop/5"  # the first request and five redirects, then it stops
@@ -142,7 +168,11 @@ def test_time_limit(pages: PageServer) -> None:
         fetch(f"{pages.origin}/slow", trusting(pages, timeout=0.5))
 
 
-@pytest.mark.parametrize(("path", "says"), [("/image", "image/png is not a page"), ("/nothing", "HTTP 404")])
-def test_what_is_not_a_page_is_refused_with_the_reason(pages: PageServer, path: str, says: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "says"), [("/image", "image/png is not a page"), ("/nothing", "HTTP 404")]
+)
+def test_what_is_not_a_page_is_refused_with_the_reason(
+    pages: PageServer, path: str, says: str
+) -> None:
     with pytest.raises(FetchFailed, match=says):
         fetch(f"{pages.origin}{path}", trusting(pages))

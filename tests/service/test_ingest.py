@@ -21,7 +21,9 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def writable(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, pages: PageServer) -> Iterator[Api]:
+def writable(
+    demo_db: Path, tmp_path_factory: pytest.TempPathFactory, pages: PageServer
+) -> Iterator[Api]:
     """A server on its own copy of the demo week that trusts only the local page server."""
     db = copy_db(demo_db, tmp_path_factory.mktemp("ingest"))
     fetch_options = FetchOptions(trusted_origins=frozenset({pages.origin}), timeout=5)
@@ -43,7 +45,10 @@ def test_without_a_configured_token_ingest_is_disabled(tmp_path: Path) -> None:
     with running(create_app(tmp_path / "empty.db")) as base:
         reply = Api(base, tmp_path / "empty.db").post_json("/ingest", {"html": ARTICLE_HTML})
     assert reply.status == 403
-    assert "--token" in reply.json()["error"]["message"] and "DRAGOMAN_TOKEN" in reply.json()["error"]["message"]
+    assert (
+        "--token" in reply.json()["error"]["message"]
+        and "DRAGOMAN_TOKEN" in reply.json()["error"]["message"]
+    )
 
 
 @pytest.mark.parametrize("token", [None, "wrong-token-0123456789", ""])
@@ -64,7 +69,12 @@ def test_a_short_token_is_refused_at_start(tmp_path: Path) -> None:
 
 def test_posted_html_becomes_events_and_posting_again_adds_nothing(writable: Api) -> None:
     before = set(all_ids(writable))
-    page = {"html": ARTICLE_HTML, "published": "2026-03-03", "outlet": "Example Wire", "url": "https://example.org/vienna"}
+    page = {
+        "html": ARTICLE_HTML,
+        "published": "2026-03-03",
+        "outlet": "Example Wire",
+        "url": "https://example.org/vienna",
+    }
     reply = writable.post_json("/ingest", page)
     assert reply.status == 201, reply.text
     stored = reply.json()
@@ -80,7 +90,11 @@ def test_posted_html_becomes_events_and_posting_again_adds_nothing(writable: Api
 
 
 def test_a_raw_html_body_with_metadata_in_the_query(writable: Api) -> None:
-    html = ARTICLE_HTML.replace("Vienna", "Prague").replace("Austria", "Czechia").replace("3 March", "9 March")
+    html = (
+        ARTICLE_HTML.replace("Vienna", "Prague")
+        .replace("Austria", "Czechia")
+        .replace("3 March", "9 March")
+    )
     reply = writable.request(
         "POST", "/ingest?published=2026-03-09&outlet=Raw%20Wire", body=html.encode(),
         headers={"Content-Type": "text/html; charset=utf-8", "Authorization": f"Bearer {TOKEN}"},
@@ -126,8 +140,12 @@ def test_url_ingest_refuses_non_public_targets(writable: Api, pages: PageServer,
 def test_url_ingest_of_a_trusted_page_and_a_refused_redirect(writable: Api, pages: PageServer,
                                                              bystander: PageServer) -> None:  # fmt: skip
     pages.redirects["/story"] = "/page"
-    reply = writable.post_json("/ingest", {"url": f"{pages.origin}/story", "published": "2026-03-03"})
-    assert reply.status in (200, 201), reply.text  # 200 when the same article came in as HTML already
+    reply = writable.post_json(
+        "/ingest", {"url": f"{pages.origin}/story", "published": "2026-03-03"}
+    )
+    assert reply.status in (200, 201), (
+        reply.text
+    )  # 200 when the same article came in as HTML already
     assert reply.json()["article_id"] or reply.json()["outcome"] == "duplicate"
 
     pages.redirects["/sneaky"] = f"http://127.0.0.1:{bystander.port}/page"

@@ -50,19 +50,25 @@ def walk(api: Api, query: str) -> list[dict]:
 def test_health(api: Api) -> None:
     reply = api.get("/health")
     assert reply.status == 200
-    assert reply.json() == {"status": "ok", "schema_version": reply.json()["schema_version"], "ingest_enabled": True}
+    assert reply.json() == {
+        "status": "ok",
+        "schema_version": reply.json()["schema_version"],
+        "ingest_enabled": True,
+    }
     assert reply.json()["schema_version"] >= 1
 
 
 @pytest.mark.parametrize("order", ["asc", "desc"])
-def test_pagination_returns_every_event_exactly_once_in_order(api: Api, truth: list[Event], order: str) -> None:
+def test_pagination_returns_every_event_exactly_once_in_order(
+    api: Api, truth: list[Event], order: str
+) -> None:
     records = walk(api, f"limit=7&order={order}")
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids)) == len(truth) == 43
     assert set(ids) == {e.id for e in truth}
     dated = [(r["date"]["start"] or r["date"]["end"]) for r in records if r["date"]]
     assert dated == sorted(dated, reverse=order == "desc")
-    assert all(r["date"] is None for r in records[len(dated):]), "undated events come last"
+    assert all(r["date"] is None for r in records[len(dated) :]), "undated events come last"
 
 
 @pytest.mark.parametrize("limit", [1, 5, 43, 1000])
@@ -94,23 +100,33 @@ FILTERS = [
 
 
 @pytest.mark.parametrize(("query", "matches"), FILTERS, ids=[q for q, _ in FILTERS])
-def test_filters_match_what_the_store_holds(api: Api, truth: list[Event], query: str, matches) -> None:  # type: ignore[no-untyped-def]
+def test_filters_match_what_the_store_holds(
+    api: Api, truth: list[Event], query: str, matches
+) -> None:  # type: ignore[no-untyped-def]
     expected = {e.id for e in truth if matches(e)}
     got = [r["id"] for r in walk(api, f"{query}&limit=4")]
     assert len(got) == len(set(got))
     assert set(got) == expected
-    assert expected or query.startswith("track"), f"{query} matches nothing in the demo week: a weak test"
+    assert expected or query.startswith("track"), (
+        f"{query} matches nothing in the demo week: a weak test"
+    )
 
 
 def test_csv_by_parameter_and_by_accept_header(api: Api) -> None:
     page = api.get("/events?limit=10").json()
-    for reply in (api.get("/events?limit=10&format=csv"), api.get("/events?limit=10", Accept="text/csv")):
+    for reply in (
+        api.get("/events?limit=10&format=csv"),
+        api.get("/events?limit=10", Accept="text/csv"),
+    ):
         assert reply.status == 200
         assert reply.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(reply.text)))
         assert [r["id"] for r in rows] == [e["id"] for e in page["events"]]
         assert rows[0]["evidence"] == page["events"][0]["evidence"][0]["sentence"]
-        assert "cursor=" in reply.headers["link"] and reply.headers["x-next-cursor"] == page["next_cursor"]
+        assert (
+            "cursor=" in reply.headers["link"]
+            and reply.headers["x-next-cursor"] == page["next_cursor"]
+        )
 
 
 @pytest.mark.parametrize("query", [
@@ -147,21 +163,25 @@ def test_event_detail_with_sources_evidence_and_its_article(api: Api, truth: lis
     article = api.get(detail["links"]["article"]).json()
     assert article["id"] == detail["article"]["id"] == event.evidence[0].doc_id
     for evidence in detail["event"]["evidence"]:
-        assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
+        assert article["text"][evidence["start"] : evidence["end"]] == evidence["sentence"]
 
 
-def test_article_spans_point_at_the_evidence_of_every_event_in_it(api: Api, truth: list[Event]) -> None:
+def test_article_spans_point_at_the_evidence_of_every_event_in_it(
+    api: Api, truth: list[Event]
+) -> None:
     article_id = truth[0].evidence[0].doc_id
     article = api.get(f"/articles/{article_id}").json()
     in_article = {e.id: e for e in truth if e.evidence[0].doc_id == article_id}
     assert {s["event_id"] for s in article["spans"]} == set(in_article)
     for span in article["spans"]:
-        sentence = article["text"][span["start"]:span["end"]]
+        sentence = article["text"][span["start"] : span["end"]]
         assert sentence in {v.sentence for v in in_article[span["event_id"]].evidence}
         assert span["event_type"] == in_article[span["event_id"]].event_type
 
 
-@pytest.mark.parametrize("path", ["/events/e_0000000000000000", "/articles/a_nothing", "/no/such/endpoint"])
+@pytest.mark.parametrize(
+    "path", ["/events/e_0000000000000000", "/articles/a_nothing", "/no/such/endpoint"]
+)
 def test_not_found_is_a_json_404(api: Api, path: str) -> None:
     reply = api.get(path)
     assert reply.status == 404
@@ -172,11 +192,15 @@ def test_not_found_is_a_json_404(api: Api, path: str) -> None:
 def test_actors_with_counts(api: Api, truth: list[Event]) -> None:
     expected: Counter[tuple[str, str | None, str | None]] = Counter()
     for event in truth:
-        for actor in {(a.name, a.country, a.sector) for a in (*event.participants, event.mediator) if a}:
+        for actor in {
+            (a.name, a.country, a.sector) for a in (*event.participants, event.mediator) if a
+        }:
             expected[actor] += 1
     body = api.get("/actors?limit=1000").json()
     assert body["total"] == len(expected)
-    assert {(a["name"], a["country"], a["sector"]): a["events"] for a in body["actors"]} == dict(expected)
+    assert {(a["name"], a["country"], a["sector"]): a["events"] for a in body["actors"]} == dict(
+        expected
+    )
     counts = [a["events"] for a in body["actors"]]
     assert counts == sorted(counts, reverse=True)
     oman = api.get("/actors?q=om&country=OMN").json()["actors"]
@@ -187,7 +211,9 @@ def test_actors_with_counts(api: Api, truth: list[Event]) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["plover-json", "cameo-tsv", "csv"])
-def test_export_streams_the_same_rows_as_the_cli_export(api: Api, truth: list[Event], fmt: str) -> None:
+def test_export_streams_the_same_rows_as_the_cli_export(
+    api: Api, truth: list[Event], fmt: str
+) -> None:
     reply = api.get(f"/export/{fmt}")
     assert reply.status == 200
     assert "attachment" in reply.headers["content-disposition"]
@@ -199,8 +225,12 @@ def test_export_streams_the_same_rows_as_the_cli_export(api: Api, truth: list[Ev
 
 
 def test_export_takes_the_event_filters(api: Api, truth: list[Event]) -> None:
-    rows = list(csv.DictReader(io.StringIO(api.get("/export/csv?type=CONSULT&status=planned").text)))
-    assert {r["id"] for r in rows} == {e.id for e in truth if e.event_type == "CONSULT" and e.status == "planned"}
+    rows = list(
+        csv.DictReader(io.StringIO(api.get("/export/csv?type=CONSULT&status=planned").text))
+    )
+    assert {r["id"] for r in rows} == {
+        e.id for e in truth if e.event_type == "CONSULT" and e.status == "planned"
+    }
     assert api.get("/export/xml").status == 404
     assert api.get("/export/csv?limit=5").status == 422
 
@@ -236,9 +266,13 @@ def test_docs_page_and_openapi(api: Api) -> None:
         assert api.get("/docs/init/docs.js").status == 200
 
 
-def test_unexpected_errors_are_json_without_a_traceback(demo_db: Path, tmp_path: Path, truth: list[Event]) -> None:
+def test_unexpected_errors_are_json_without_a_traceback(
+    demo_db: Path, tmp_path: Path, truth: list[Event]
+) -> None:
     db = copy_db(demo_db, tmp_path)
-    with sqlite3.connect(db) as con:  # a record damaged on disk: the server must not leak the parser's error
+    with sqlite3.connect(
+        db
+    ) as con:  # a record damaged on disk: the server must not leak the parser's error
         con.execute("UPDATE events SET record = '{\"broken' WHERE id = ?", (truth[0].id,))
     with running(create_app(db)) as base:
         reply = Api(base, db).get(f"/events/{quote(truth[0].id)}")
@@ -255,6 +289,11 @@ def _security_headers(reply: Reply) -> None:
 
 
 def test_every_answer_carries_the_security_headers(api: Api) -> None:
-    for reply in (api.get("/events?limit=1"), api.get("/events?limit=-1"), api.get("/export/csv"), api.get("/tracks")):
+    for reply in (
+        api.get("/events?limit=1"),
+        api.get("/events?limit=-1"),
+        api.get("/export/csv"),
+        api.get("/tracks"),
+    ):
         _security_headers(reply)
     assert json.loads(api.get("/events?limit=1").body)["events"]

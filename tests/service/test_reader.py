@@ -20,7 +20,9 @@ QUERIES = [
 ]
 
 
-def every_id(reader: Reader, query: dict[str, str], *, newest_first: bool, limit: int = 3) -> list[str]:
+def every_id(
+    reader: Reader, query: dict[str, str], *, newest_first: bool, limit: int = 3
+) -> list[str]:
     filters = event_filters(**query)
     ids: list[str] = []
     after: Position | None = None
@@ -34,9 +36,13 @@ def every_id(reader: Reader, query: dict[str, str], *, newest_first: bool, limit
 
 @pytest.mark.parametrize("query", QUERIES, ids=[",".join(q) for q in QUERIES])
 @pytest.mark.parametrize("newest_first", [False, True])
-def test_driven_and_walking_plans_agree(demo_db: Path, query: dict[str, str], newest_first: bool) -> None:
+def test_driven_and_walking_plans_agree(
+    demo_db: Path, query: dict[str, str], newest_first: bool
+) -> None:
     driven = Reader(demo_db)  # every filter here matches fewer events than the cap: it drives
-    walking = Reader(demo_db, candidate_cap=0)  # never drive: walk the sort-key index and test each event
+    walking = Reader(
+        demo_db, candidate_cap=0
+    )  # never drive: walk the sort-key index and test each event
     filters = event_filters(**query)
     assert driven._driver(driven.connection(), filters) is not None
     assert walking._driver(walking.connection(), filters) is None

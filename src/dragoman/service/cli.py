@@ -9,7 +9,13 @@ from dragoman.errors import DragomanError
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db).")  # fmt: skip
 @click.option("--token", envvar="DRAGOMAN_TOKEN", default=None,
@@ -28,6 +34,8 @@ def serve_command(host: str, port: int, db: str | None, token: str | None) -> No
         app = create_app(path, token or None)
     except DragomanError as e:
         raise click.ClickException(str(e)) from e
-    ingest = "POST /ingest enabled (bearer token)" if token else "POST /ingest disabled (no --token)"
+    ingest = (
+        "POST /ingest enabled (bearer token)" if token else "POST /ingest disabled (no --token)"
+    )
     click.echo(f"serving {path} on http://{host}:{port}  (docs: /docs; {ingest})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -35,7 +35,9 @@ def bad_parameter(name: str, message: str, value: object = None) -> ApiError:
     )  # fmt: skip
 
 
-def error_body(status: int, code: str, message: str, problems: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def error_body(
+    status: int, code: str, message: str, problems: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"status": status, "code": code, "message": message}
     if problems:
         body["problems"] = problems
@@ -49,11 +51,15 @@ def install_handlers(app: Any) -> None:
     from starlette.exceptions import HTTPException
 
     async def api_error(_request: Any, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.status, exc.code, exc.message, exc.problems), exc.status, exc.headers)
+        return JSONResponse(
+            error_body(exc.status, exc.code, exc.message, exc.problems), exc.status, exc.headers
+        )
 
     async def validation_error(_request: Any, exc: RequestValidationError) -> JSONResponse:
         problems = [_problem(e) for e in exc.errors()]
-        message = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems) or "invalid request"
+        message = (
+            "; ".join(f"{p['parameter']}: {p['message']}" for p in problems) or "invalid request"
+        )
         return JSONResponse(error_body(422, "invalid_parameter", message, problems), 422)
 
     async def http_error(_request: Any, exc: HTTPException) -> JSONResponse:
@@ -61,7 +67,9 @@ def install_handlers(app: Any) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "request refused"
         if exc.status_code == 404 and message == "Not Found":
             message = "no such endpoint; see /docs for the API"
-        return JSONResponse(error_body(exc.status_code, code, message), exc.status_code, exc.headers)
+        return JSONResponse(
+            error_body(exc.status_code, code, message), exc.status_code, exc.headers
+        )
 
     async def internal_error(request: Any, exc: Exception) -> JSONResponse:
         from dragoman.service.security import api_headers
@@ -78,10 +86,16 @@ def install_handlers(app: Any) -> None:
 
 
 def _problem(error: dict[str, Any]) -> dict[str, Any]:
-    loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body", "header")]
+    loc = [
+        str(part)
+        for part in error.get("loc", ())
+        if part not in ("query", "path", "body", "header")
+    ]
     value = error.get("input")
     return {
         "parameter": ".".join(loc) or "request",
         "message": error.get("msg", "invalid value"),
-        "value": value if isinstance(value, str | int | float | bool) or value is None else str(value),
+        "value": value
+        if isinstance(value, str | int | float | bool) or value is None
+        else str(value),
     }

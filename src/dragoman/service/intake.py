@@ -24,7 +24,13 @@ BODY_ORIGIN = "POST /ingest"
 class Intake:
     """The server's only writer: one store, one lock."""
 
-    def __init__(self, store: Store, *, fetch_options: FetchOptions | None = None, options: Options | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        fetch_options: FetchOptions | None = None,
+        options: Options | None = None,
+    ) -> None:
         self._store = store
         self._lock = threading.Lock()
         self.fetch_options = fetch_options or FetchOptions()
@@ -46,15 +52,24 @@ class Intake:
         # The ingest package's own reader for one JSON record: the same ids as `dragoman ingest`.
         return ingest._json_document(record, BODY_ORIGIN, self.options.ingest, _today(self.options))
 
-    def from_body(self, content: bytes, *, kind: str, meta: IngestOptions) -> RawDocument | Rejected:
+    def from_body(
+        self, content: bytes, *, kind: str, meta: IngestOptions
+    ) -> RawDocument | Rejected:
         """A raw text/html or text/plain body; ``meta`` carries published/outlet/url from the query."""
-        opts = replace(self.options.ingest, published=meta.published, outlet=meta.outlet, url=meta.url)
+        opts = replace(
+            self.options.ingest, published=meta.published, outlet=meta.outlet, url=meta.url
+        )
         return ingest._document(content, BODY_ORIGIN, kind, opts, _today(self.options))
 
     def from_url(self, url: str, *, meta: IngestOptions) -> RawDocument:
         """Fetch ``url`` with the guarded fetcher (raises FetchRefused / FetchFailed)."""
         page = fetch(url, self.fetch_options)
-        opts = replace(self.options.ingest, published=meta.published, outlet=meta.outlet, url=meta.url or page.url)
+        opts = replace(
+            self.options.ingest,
+            published=meta.published,
+            outlet=meta.outlet,
+            url=meta.url or page.url,
+        )
         kind = "text" if page.content_type == "text/plain" else "html"
         return ingest._document(page.content, page.url, kind, opts, _today(self.options))
 

@@ -20,7 +20,18 @@ from dragoman.model import STATUSES
 from dragoman.service.errors import ApiError, bad_parameter
 from dragoman.service.reader import EventFilters, Position
 
-FILTER_PARAMS = ("actor", "country", "type", "status", "from", "to", "date", "track", "text", "order")
+FILTER_PARAMS = (
+    "actor",
+    "country",
+    "type",
+    "status",
+    "from",
+    "to",
+    "date",
+    "track",
+    "text",
+    "order",
+)
 MAX_TEXT = 200
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^([A-Z]{3})(?: ([A-Z]{3}))?$")
@@ -63,7 +74,9 @@ def event_filters(
         raise bad_parameter("from", f"{start} is after to={end}; swap them", since)
     return EventFilters(
         actor_code=_actor_code(actor),
-        actor_name=_text("actor", actor) if actor is not None and _actor_code(actor) is None else None,
+        actor_name=_text("actor", actor)
+        if actor is not None and _actor_code(actor) is None
+        else None,
         country=_country(country),
         event_type=_event_type(event_type),
         status=_status(status),
@@ -79,11 +92,18 @@ def newest_first(order: str | None) -> bool:
         return False
     if order == "desc":
         return True
-    raise bad_parameter("order", "use asc (oldest first, the default) or desc (newest first)", order)
+    raise bad_parameter(
+        "order", "use asc (oldest first, the default) or desc (newest first)", order
+    )
 
 
 def encode_cursor(position: Position, filters: EventFilters, descending: bool) -> str:
-    payload = {"d": position.date, "i": position.id, "o": "desc" if descending else "asc", "q": _digest(filters)}
+    payload = {
+        "d": position.date,
+        "i": position.id,
+        "o": "desc" if descending else "asc",
+        "q": _digest(filters),
+    }
     raw = json.dumps(payload, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -94,14 +114,24 @@ def decode_cursor(cursor: str | None, filters: EventFilters, descending: bool) -
     try:
         payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         position = Position(payload["d"], payload["i"])
-        ok = isinstance(position.id, str) and (position.date is None or isinstance(position.date, str))
-        same_query = payload["q"] == _digest(filters) and payload["o"] == ("desc" if descending else "asc")
+        ok = isinstance(position.id, str) and (
+            position.date is None or isinstance(position.date, str)
+        )
+        same_query = payload["q"] == _digest(filters) and payload["o"] == (
+            "desc" if descending else "asc"
+        )
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError) as e:
-        raise bad_parameter("cursor", "not a cursor from this API; use next_cursor from a previous page", cursor) from e
+        raise bad_parameter(
+            "cursor", "not a cursor from this API; use next_cursor from a previous page", cursor
+        ) from e
     if not ok:
-        raise bad_parameter("cursor", "not a cursor from this API; use next_cursor from a previous page", cursor)
+        raise bad_parameter(
+            "cursor", "not a cursor from this API; use next_cursor from a previous page", cursor
+        )
     if not same_query:
-        raise bad_parameter("cursor", "the cursor belongs to another query; keep the same filters and order", cursor)
+        raise bad_parameter(
+            "cursor", "the cursor belongs to another query; keep the same filters and order", cursor
+        )
     return position
 
 
@@ -142,7 +172,9 @@ def _country(value: str | None) -> str | None:
     if value is None:
         return None
     if not _ISO3.match(value):
-        raise bad_parameter("country", f"{value!r} is not an ISO 3166 alpha-3 code; use e.g. IRN or CHE", value)
+        raise bad_parameter(
+            "country", f"{value!r} is not an ISO 3166 alpha-3 code; use e.g. IRN or CHE", value
+        )
     return value.upper()
 
 
@@ -151,7 +183,9 @@ def _event_type(value: str | None) -> str | None:
         return None
     types = plover_types()
     if value.upper() not in types:
-        raise bad_parameter("type", f"{value!r} is not a PLOVER type; use one of {', '.join(types)}", value)
+        raise bad_parameter(
+            "type", f"{value!r} is not a PLOVER type; use one of {', '.join(types)}", value
+        )
     return value.upper()
 
 
@@ -159,7 +193,9 @@ def _status(value: str | None) -> str | None:
     if value is None:
         return None
     if value.lower() not in STATUSES:
-        raise bad_parameter("status", f"{value!r} is not a status; use one of {', '.join(STATUSES)}", value)
+        raise bad_parameter(
+            "status", f"{value!r} is not a status; use one of {', '.join(STATUSES)}", value
+        )
     return value.lower()
 
 

@@ -24,7 +24,6 @@ from dragoman.service.errors import ApiError
 SORT_KEY = "coalesce(e.date_start, e.date_end)"
 CANDIDATE_CAP = 10_000  # a filter matching fewer events drives the query (see Reader._driver)
 COUNT_SECONDS = 300.0
-ACTOR_COUNT_SECONDS = 300.0
 MMAP_BYTES = 4_000_000_000
 CACHE_KIB = 16_000  # how long a candidate count is trusted: it only steers the plan
 _PROGRESS_STEPS = 20_000  # SQLite VM steps between deadline checks (~1 ms)
@@ -44,46 +43,72 @@ class EventFilters:
     track: str | None = None
     text: str | None = None  # words in an evidence sentence
 
-    def drivers(self, indexed: frozenset[str] = frozenset()) -> list[Driver]:
+    def drivers(self, indexes: Indexes) -> list[Driver]:
         """The filters an index can list the matches of, as candidate drivers of the query.
 
-        ``indexed`` names the events columns that lead an index beyond those of schema 1 (a store may
-        add one for the location or the track; then those filters can drive too).
+        A filter with an ordered index (column, sort key, id) never needs to drive: walking that
+        index gives its matches already in page order.
         """
         found: list[Driver] = []
         if self.actor_code is not None:
             country, sector = self.actor_code
-            sql = "SELECT a.event_id AS k FROM event_actors a WHERE a.country = ?" + (" AND a.sector = ?" if sector else "")
+            sql = "SELECT a.event_id AS k FROM event_actors a WHERE a.country = ?" + (
+                " AND a.sector = ?" if sector else ""
+            )
             found.append(Driver("actor", sql, [country, sector] if sector else [country], "id"))
         if self.actor_name is not None:
             sql = "SELECT a.event_id AS k FROM event_actors a WHERE a.name LIKE ? ESCAPE '\\'"
             found.append(Driver("actor", sql, [_like_prefix(self.actor_name)], "id"))
-        if self.event_type is not None:
-            found.append(Driver("event_type", "SELECT rowid AS k FROM events WHERE event_type = ?", [self.event_type], "rowid"))
-        if self.status is not None:
-            found.append(Driver("status", "SELECT rowid AS k FROM events WHERE status = ?", [self.status], "rowid"))
-        for name, column, value in (("country", "location_country", self.country), ("track", "track", self.track)):
-            if value is not None and column in indexed:
-                found.append(Driver(name, f"SELECT rowid AS k FROM events WHERE {column} = ?", [value], "rowid"))
+        if self.event_type is not None and "event_type" not in indexes.ordered:
+            found.append(
+                Driver(
+                    "event_type",
+                    "SELECT rowid AS k FROM events WHERE event_type = ?",
+                    [self.event_type],
+                    "rowid",
+                )
+            )
+        if self.status is not None and "status" not in indexes.ordered:
+            found.append(
+                Driver(
+                    "status",
+                    "SELECT rowid AS k FROM events WHERE status = ?",
+                    [self.status],
+                    "rowid",
+                )
+            )
+        for name, column, value in (
+            ("country", "location_country", self.country),
+            ("track", "track", self.track),
+        ):
+            if value is not None and column in indexes.leading and column not in indexes.ordered:
+                found.append(
+                    Driver(
+                        name, f"SELECT rowid AS k FROM events WHERE {column} = ?", [value], "rowid"
+                    )
+                )
         return found
 
-    def where(self, *, driven_by: str | None = None) -> tuple[list[str], list[object]]:
-        """SQL conditions on ``events e``, written so no index but the sort key's is used for them.
+    def where(
+        self, *, driven_by: str | None = None, ordered: frozenset[str] = frozenset()
+    ) -> tuple[list[str], list[object]]:
+        """SQL conditions on ``events e``, written so only indexes in page order are used for them.
 
-        The unary ``+`` keeps SQLite from choosing the type, status or actor-country index over the
-        sort-key index; the filter that drives the query (``driven_by``) is left out, its subquery
-        already guarantees it.
+        The unary ``+`` keeps SQLite from choosing an unordered index (type, status, actor country)
+        and then sorting every match; columns in ``ordered`` have an index in page order and keep
+        theirs. The filter that drives the query (``driven_by``) is left out: its subquery already
+        guarantees it.
         """
         where: list[str] = []
         args: list[object] = []
         for name, column, value in (
-            ("event_type", "+e.event_type", self.event_type),
-            ("status", "+e.status", self.status),
-            ("country", "+e.location_country", self.country),
-            ("track", "+e.track", self.track),
+            ("event_type", "event_type", self.event_type),
+            ("status", "status", self.status),
+            ("country", "location_country", self.country),
+            ("track", "track", self.track),
         ):
             if value is not None and name != driven_by:
-                where.append(f"{column} = ?")
+                where.append(f"{'' if column in ordered else '+'}e.{column} = ?")
                 args.append(value)
         if self.since is not None:
             where.append(f"{SORT_KEY} >= ?")
@@ -94,7 +119,9 @@ class EventFilters:
         if self.actor_code is not None and driven_by != "actor":
             country, sector = self.actor_code
             sector_sql = " AND +a.sector = ?" if sector else ""
-            where.append(f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND +a.country = ?{sector_sql})")
+            where.append(
+                f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND +a.country = ?{sector_sql})"
+            )
             args.extend([country, sector] if sector else [country])
         if self.actor_name is not None and driven_by != "actor":
             where.append(
@@ -120,6 +147,14 @@ class Driver:
 
 
 @dataclass(frozen=True, slots=True)
+class Indexes:
+    """What the store's indexes on events allow beyond schema 1."""
+
+    leading: frozenset[str]  # columns that lead some index
+    ordered: frozenset[str]  # columns with an index (column, sort key, id): matches in page order
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where a page ends: the sort key of its last event (``date`` None for an undated event)."""
 
@@ -136,14 +171,16 @@ class EventPage:
 class Reader:
     """Read-only access to a store file, one connection per thread."""
 
-    def __init__(self, path: str | Path, *, query_seconds: float = 10.0, candidate_cap: int = CANDIDATE_CAP) -> None:
+    def __init__(
+        self, path: str | Path, *, query_seconds: float = 10.0, candidate_cap: int = CANDIDATE_CAP
+    ) -> None:
         self.path = str(path)
         self.query_seconds = query_seconds
         self.candidate_cap = candidate_cap
         self._local = threading.local()
         self._counts: dict[tuple[str, tuple[object, ...]], tuple[int, float]] = {}
         self._counts_lock = threading.Lock()
-        self._indexed_columns: frozenset[str] | None = None
+        self._index_info: Indexes | None = None
 
     def connection(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -183,7 +220,9 @@ class Reader:
 
     # -- events --------------------------------------------------------------------------------
 
-    def event_page(self, filters: EventFilters, *, after: Position | None, limit: int, newest_first: bool) -> EventPage:
+    def event_page(
+        self, filters: EventFilters, *, after: Position | None, limit: int, newest_first: bool
+    ) -> EventPage:
         """One page in sort-key order: dated events (oldest or newest first), then undated ones by id."""
         con = self.connection()
         page = EventPage()
@@ -196,7 +235,9 @@ class Reader:
             page.next = None
         return page
 
-    def iter_records(self, filters: EventFilters, *, newest_first: bool = False, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    def iter_records(
+        self, filters: EventFilters, *, newest_first: bool = False, batch: int = 1000
+    ) -> Iterator[dict[str, Any]]:
         """Every matching record in page order, read batch by batch on a connection of its own.
 
         The connection may be used from any thread (a streaming response pulls each chunk from a
@@ -216,15 +257,26 @@ class Reader:
             con.close()
 
     def _rows(
-        self, con: sqlite3.Connection, filters: EventFilters, after: Position | None, limit: int, newest_first: bool
+        self,
+        con: sqlite3.Connection,
+        filters: EventFilters,
+        after: Position | None,
+        limit: int,
+        newest_first: bool,
     ) -> list[tuple[str | None, str, str]]:
         driver = self._driver(con, filters)
+        ordered = self._indexes(con).ordered
         rows: list[tuple[str | None, str, str]] = []
         if after is None or after.date is not None:
-            rows = self._select(con, filters, driver, after, limit, newest_first=newest_first, dated=True)
-        if len(rows) < limit and filters.since is None and filters.until is None:  # a date range has no undated
+            rows = _select(
+                con, filters, driver, ordered, after, limit, newest_first=newest_first, dated=True
+            )
+        if (
+            len(rows) < limit and filters.since is None and filters.until is None
+        ):  # a date range has no undated
             undated_after = after if after is not None and after.date is None else None
-            rows += self._select(con, filters, driver, undated_after, limit - len(rows), newest_first=False, dated=False)
+            rows += _select(con, filters, driver, ordered, undated_after, limit - len(rows), newest_first=False,
+                            dated=False)  # fmt: skip
         return rows
 
     def _driver(self, con: sqlite3.Connection, filters: EventFilters) -> Driver | None:
@@ -235,21 +287,35 @@ class Reader:
         costs a bounded index range scan, and is remembered for a while.
         """
         best, fewest = None, self.candidate_cap
-        for driver in filters.drivers(self._indexed(con)):
+        for driver in filters.drivers(self._indexes(con)):
             n = self._count(con, driver)
             if n < fewest:
                 best, fewest = driver, n
         return best
 
-    def _indexed(self, con: sqlite3.Connection) -> frozenset[str]:
-        """The events columns that lead an index (read once: indexes come with migrations)."""
-        if self._indexed_columns is None:
-            rows = con.execute(
-                "SELECT i.name, (SELECT c.name FROM pragma_index_info(i.name) c ORDER BY c.seqno LIMIT 1)"
-                " FROM pragma_index_list('events') i"
-            ).fetchall()
-            self._indexed_columns = frozenset(column for _, column in rows if column)
-        return self._indexed_columns
+    def _indexes(self, con: sqlite3.Connection) -> Indexes:
+        """The indexes on events, read once (indexes come with migrations, not while serving)."""
+        if self._index_info is None:
+            leading: set[str] = set()
+            ordered: set[str] = set()
+            sort_key = _squash(SORT_KEY.replace("e.", ""))
+            for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"
+            ):
+                columns = [
+                    r[0]
+                    for r in con.execute(
+                        "SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+                        (name,),
+                    )
+                ]
+                if columns and columns[0]:
+                    leading.add(columns[0])
+                if len(columns) == 3 and columns[0] and columns[1] is None and columns[2] == "id" and sql \
+                        and sort_key in _squash(sql):  # fmt: skip
+                    ordered.add(columns[0])
+            self._index_info = Indexes(frozenset(leading), frozenset(ordered))
+        return self._index_info
 
     def _count(self, con: sqlite3.Connection, driver: Driver) -> int:
         key = (driver.sql, tuple(driver.args))
@@ -265,40 +331,6 @@ class Reader:
                 self._counts.clear()
             self._counts[key] = (n, now)
         return n
-
-    @staticmethod
-    def _select(
-        con: sqlite3.Connection, filters: EventFilters, driver: Driver | None, after: Position | None, limit: int,
-        *, newest_first: bool, dated: bool,
-    ) -> list[tuple[str | None, str, str]]:  # fmt: skip
-        if limit <= 0:
-            return []
-        where, args = filters.where(driven_by=driver.name if driver else None)
-        source, source_args = "events e", []
-        if driver is not None:
-            distinct = "DISTINCT " if driver.key == "id" else ""
-            source = f"(SELECT {distinct}k FROM ({driver.sql})) c CROSS JOIN events e ON e.{driver.key} = c.k"
-            source_args = driver.args
-        if dated:
-            where.append(f"{SORT_KEY} IS NOT NULL")
-            direction = "DESC" if newest_first else "ASC"
-            order = f"{SORT_KEY} {direction}, e.id {direction}"
-            if after is not None:
-                # The plain bound lets SQLite seek in the sort-key index; the pair makes it exact.
-                where.append(f"{SORT_KEY} {'<=' if newest_first else '>='} ?")
-                where.append(f"({SORT_KEY}, e.id) {'<' if newest_first else '>'} (?, ?)")
-                args.extend([after.date, after.date, after.id])
-        else:
-            where.append(f"{SORT_KEY} IS NULL")
-            order = "e.id"
-            if after is not None:
-                where.append("e.id > ?")
-                args.append(after.id)
-        sql = (
-            f"SELECT {SORT_KEY if dated else 'NULL'}, e.id, e.record FROM {source}"
-            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
-        )
-        return con.execute(sql, [*source_args, *args, limit]).fetchall()
 
     def event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
         """An event's record and a summary of its article, or None."""
@@ -319,7 +351,8 @@ class Reader:
         """The cleaned article with the evidence spans of its events (offsets into ``text``)."""
         con = self.connection()
         row = con.execute(
-            "SELECT id, title, outlet, url, published, author, text FROM articles WHERE id = ?", (article_id,)
+            "SELECT id, title, outlet, url, published, author, text FROM articles WHERE id = ?",
+            (article_id,),
         ).fetchone()
         if row is None:
             return None
@@ -339,21 +372,17 @@ class Reader:
             ],
         }
 
-    def actor_counts(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """Over all events: (name, country, sector, events) and (name, country, sector, role, events).
+    def actor_rows(self) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
+        """(event_id, name, country, sector, role) of every actor, in storage order (an event's together).
 
-        A pass over every actor row: seconds at a million events, which is why ActorIndex keeps it.
+        One sequential pass over the table: at a million events that is seconds, which is why
+        ActorIndex counts in the background and keeps the result. It runs on a connection of its own.
         """
-        con = self.connection()
-        with self.deadline(con, ACTOR_COUNT_SECONDS):
-            totals = con.execute(
-                "SELECT name, country, sector, count(DISTINCT event_id) FROM event_actors GROUP BY name, country, sector"
-            ).fetchall()
-            roles = con.execute(
-                "SELECT name, country, sector, role, count(DISTINCT event_id) FROM event_actors"
-                " GROUP BY name, country, sector, role"
-            ).fetchall()
-        return totals, roles
+        con = self.open_connection()
+        try:
+            yield from con.execute("SELECT event_id, name, country, sector, role FROM event_actors")
+        finally:
+            con.close()
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever events or actors are added; cheap (two index look-ups)."""
@@ -368,9 +397,47 @@ class Reader:
         return int(row[0] or 0)
 
 
+def _select(
+    con: sqlite3.Connection, filters: EventFilters, driver: Driver | None, ordered: frozenset[str],
+    after: Position | None, limit: int, *, newest_first: bool, dated: bool,
+) -> list[tuple[str | None, str, str]]:  # fmt: skip
+    if limit <= 0:
+        return []
+    where, args = filters.where(driven_by=driver.name if driver else None, ordered=ordered)
+    source, source_args = "events e", []
+    if driver is not None:
+        distinct = "DISTINCT " if driver.key == "id" else ""
+        source = f"(SELECT {distinct}k FROM ({driver.sql})) c CROSS JOIN events e ON e.{driver.key} = c.k"
+        source_args = driver.args
+    if dated:
+        where.append(f"{SORT_KEY} IS NOT NULL")
+        direction = "DESC" if newest_first else "ASC"
+        order = f"{SORT_KEY} {direction}, e.id {direction}"
+        if after is not None:
+            # The plain bound lets SQLite seek in the sort-key index; the pair makes it exact.
+            where.append(f"{SORT_KEY} {'<=' if newest_first else '>='} ?")
+            where.append(f"({SORT_KEY}, e.id) {'<' if newest_first else '>'} (?, ?)")
+            args.extend([after.date, after.date, after.id])
+    else:
+        where.append(f"{SORT_KEY} IS NULL")
+        order = "e.id"
+        if after is not None:
+            where.append("e.id > ?")
+            args.append(after.id)
+    sql = (
+        f"SELECT {SORT_KEY if dated else 'NULL'}, e.id, e.record FROM {source}"
+        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
+    )
+    return con.execute(sql, [*source_args, *args, limit]).fetchall()
+
+
 def _article_summary(row: tuple[Any, ...]) -> dict[str, Any]:
     article_id, title, outlet, url, published = row
     return {"id": article_id, "title": title, "outlet": outlet, "url": url, "published": published}
+
+
+def _squash(sql: str) -> str:
+    return "".join(sql.split()).lower()
 
 
 def _like_escape(text: str) -> str:

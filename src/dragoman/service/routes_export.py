@@ -33,7 +33,11 @@ MEDIA_TYPES = {
 HAS_HEADER = frozenset({"cameo-tsv", "csv"})
 
 
-@router.get("/export/{fmt}", tags=["export"], responses={200: {"content": {t: {} for t, _ in MEDIA_TYPES.values()}}})
+@router.get(
+    "/export/{fmt}",
+    tags=["export"],
+    responses={200: {"content": {t: {} for t, _ in MEDIA_TYPES.values()}}},
+)
 def export(
     request: Request,
     fmt: str,
@@ -50,7 +54,9 @@ def export(
 ) -> StreamingResponse:
     """All events matching the /events filters as plover-json, cameo-tsv, csv or parquet."""
     if fmt not in MEDIA_TYPES:
-        raise ApiError(404, "not_found", f"no export format {fmt!r}; use one of {', '.join(MEDIA_TYPES)}")
+        raise ApiError(
+            404, "not_found", f"no export format {fmt!r}; use one of {', '.join(MEDIA_TYPES)}"
+        )
     check_known(request.query_params.keys(), FILTER_PARAMS)
     if fmt == "parquet":
         _require_pyarrow()  # before the response starts: afterwards no error can be sent
@@ -88,21 +94,32 @@ def _require_pyarrow() -> None:
     try:
         import pyarrow.parquet  # noqa: F401
     except ImportError:
-        raise ApiError(501, "not_available", "Parquet export needs pyarrow on the server: pip install 'dragoman[parquet]'") from None
+        raise ApiError(
+            501,
+            "not_available",
+            "Parquet export needs pyarrow on the server: pip install 'dragoman[parquet]'",
+        ) from None
 
 
 def _parquet_chunks(events: Iterable[Event]) -> Iterator[bytes]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    numeric = {"lat": pa.float64(), "lon": pa.float64(), "confidence": pa.float64(), "round": pa.int64()}
+    numeric = {
+        "lat": pa.float64(),
+        "lon": pa.float64(),
+        "confidence": pa.float64(),
+        "round": pa.int64(),
+    }
     schema = pa.schema([(c, numeric.get(c, pa.string())) for c in FLAT_COLUMNS])
     sink = _Sink()
     iterator = iter(events)
     with pq.ParquetWriter(sink, schema) as writer:
         while batch := list(islice(iterator, BATCH)):
             rows = [flat_record(e) for e in batch]
-            writer.write_table(pa.table({c: [r[c] for r in rows] for c in FLAT_COLUMNS}, schema=schema))
+            writer.write_table(
+                pa.table({c: [r[c] for r in rows] for c in FLAT_COLUMNS}, schema=schema)
+            )
             yield sink.take()
     yield sink.take()
 

@@ -44,9 +44,15 @@ _BODY_DOC = {
 )  # fmt: skip
 async def ingest(
     request: Request,
-    published: Annotated[str | None, Query(description="YYYY-MM-DD, for a raw body or a URL.")] = None,
-    outlet: Annotated[str | None, Query(description="Outlet name, for a raw body or a URL.")] = None,
-    url: Annotated[str | None, Query(description="The page's URL, as metadata for a raw body.")] = None,
+    published: Annotated[
+        str | None, Query(description="YYYY-MM-DD, for a raw body or a URL.")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(description="Outlet name, for a raw body or a URL.")
+    ] = None,
+    url: Annotated[
+        str | None, Query(description="The page's URL, as metadata for a raw body.")
+    ] = None,
 ) -> JSONResponse:
     """Ingest one page through the pipeline; re-posting the same page adds nothing."""
     state = state_of(request)
@@ -54,7 +60,11 @@ async def ingest(
     check_known(request.query_params.keys(), ("published", "outlet", "url"))
     meta = IngestOptions(published=check_date("published", published), outlet=outlet, url=url)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json" and content_type not in HTML_TYPES and content_type != "text/plain":
+    if (
+        content_type != "application/json"
+        and content_type not in HTML_TYPES
+        and content_type != "text/plain"
+    ):
         raise ApiError(415, "unsupported_media_type",
                        "send application/json ({html|text|url, ...}), text/html or text/plain")  # fmt: skip
     body = await _read_body(request, state.max_body)
@@ -68,7 +78,10 @@ async def ingest(
         reason = result.rejected.reason if result.rejected else "rejected"
         stage = result.rejected.stage if result.rejected else "ingest"
         raise ApiError(422, "rejected", f"the page was not ingested ({stage}): {reason}")
-    events = [{"id": e.id, "event_type": e.event_type, "cameo": e.cameo, "status": e.status} for e in result.events]
+    events = [
+        {"id": e.id, "event_type": e.event_type, "cameo": e.cameo, "status": e.status}
+        for e in result.events
+    ]
     body_out = {"outcome": result.outcome, "article_id": result.article_id, "events": events}
     return JSONResponse(body_out, status_code=201 if result.outcome == "stored" else 200)
 
@@ -79,7 +92,9 @@ def _authorise(request: Request, token: str | None) -> None:
                        "POST /ingest is disabled: start the server with --token or $DRAGOMAN_TOKEN")  # fmt: skip
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        value.strip().encode(), token.encode()
+    ):
         raise ApiError(401, "unauthorised", "send the server's token as 'Authorization: Bearer TOKEN'",
                        headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
 
@@ -102,11 +117,18 @@ def _from_json(state: ServiceState, body: bytes, meta: IngestOptions) -> RawDocu
     try:
         data: Any = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ApiError(422, "invalid_body", f"the body is not JSON ({e}); send an object such as {{\"html\": \"...\"}}") from e
+        raise ApiError(
+            422,
+            "invalid_body",
+            f'the body is not JSON ({e}); send an object such as {{"html": "..."}}',
+        ) from e
     try:
         request = schemas.IngestRequest.model_validate(data)
     except ValidationError as e:
-        problems = [{"parameter": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]} for err in e.errors()]
+        problems = [
+            {"parameter": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
+            for err in e.errors()
+        ]
         message = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)
         raise ApiError(422, "invalid_body", message, problems=problems) from e
     if request.html or request.text:
@@ -116,7 +138,9 @@ def _from_json(state: ServiceState, body: bytes, meta: IngestOptions) -> RawDocu
         record.setdefault("url", meta.url)
         return state.intake.from_record(record)
     if request.url:
-        merged = IngestOptions(published=request.published or meta.published, outlet=request.outlet or meta.outlet)
+        merged = IngestOptions(
+            published=request.published or meta.published, outlet=request.outlet or meta.outlet
+        )
         try:
             return state.intake.from_url(request.url, meta=merged)
         except FetchRefused as e:

@@ -33,26 +33,55 @@ Text = Annotated[str | None, Query()]
 def health(request: Request) -> dict[str, Any]:
     """Liveness and the store's schema version; says whether POST /ingest is enabled."""
     state = state_of(request)
-    return {"status": "ok", "schema_version": state.reader.schema_version(), "ingest_enabled": state.token is not None}
+    return {
+        "status": "ok",
+        "schema_version": state.reader.schema_version(),
+        "ingest_enabled": state.token is not None,
+    }
 
 
 @router.get("/events", response_model=schemas.EventPage, tags=["events"],
             responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
 def events(
     request: Request,
-    actor: Annotated[str | None, Query(description="A code (IRN), code and sector ('IRN GOV'), or a name prefix (Oman).")] = None,
-    country: Annotated[str | None, Query(description="ISO3 code of the event's location (CHE).")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="A code (IRN), code and sector ('IRN GOV'), or a name prefix (Oman)."),
+    ] = None,
+    country: Annotated[
+        str | None, Query(description="ISO3 code of the event's location (CHE).")
+    ] = None,
     type: Annotated[str | None, Query(description="PLOVER event type (CONSULT).")] = None,
-    status: Annotated[str | None, Query(description="planned, occurred, ongoing, postponed, cancelled, denied, hypothetical.")] = None,
-    since: Annotated[str | None, Query(alias="from", description="Events dated on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(alias="to", description="Events dated on or before YYYY-MM-DD.")] = None,
-    date: Annotated[str | None, Query(description="Events dated on YYYY-MM-DD (instead of from/to).")] = None,
-    track: Annotated[str | None, Query(description="A negotiation track id (filled by fusion).")] = None,
+    status: Annotated[
+        str | None,
+        Query(
+            description="planned, occurred, ongoing, postponed, cancelled, denied, hypothetical."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, Query(alias="from", description="Events dated on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(alias="to", description="Events dated on or before YYYY-MM-DD.")
+    ] = None,
+    date: Annotated[
+        str | None, Query(description="Events dated on YYYY-MM-DD (instead of from/to).")
+    ] = None,
+    track: Annotated[
+        str | None, Query(description="A negotiation track id (filled by fusion).")
+    ] = None,
     text: Annotated[str | None, Query(description="Words in an evidence sentence.")] = None,
-    order: Annotated[str | None, Query(description="asc (oldest first, default) or desc (newest first); undated events come last.")] = None,
+    order: Annotated[
+        str | None,
+        Query(
+            description="asc (oldest first, default) or desc (newest first); undated events come last."
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")] = 50,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
-    format: Annotated[str | None, Query(description="json (default) or csv; or send Accept: text/csv.")] = None,
+    format: Annotated[
+        str | None, Query(description="json (default) or csv; or send Accept: text/csv.")
+    ] = None,
 ) -> Response:
     """Events matching every filter given, a page at a time in date order (keyset pagination)."""
     check_known(request.query_params.keys(), (*FILTER_PARAMS, "limit", "cursor", "format"))
@@ -61,15 +90,26 @@ def events(
                             on=date, track=track, text=text)  # fmt: skip
     descending = newest_first(order)
     after = decode_cursor(cursor, filters, descending)
-    page = state_of(request).reader.event_page(filters, after=after, limit=limit, newest_first=descending)
+    page = state_of(request).reader.event_page(
+        filters, after=after, limit=limit, newest_first=descending
+    )
     next_cursor = encode_cursor(page.next, filters, descending) if page.next else None
     next_url = _next_url(request, next_cursor)
-    headers = {"Link": f'<{next_url}>; rel="next"', "X-Next-Cursor": next_cursor} if next_cursor and next_url else {}
+    headers = (
+        {"Link": f'<{next_url}>; rel="next"', "X-Next-Cursor": next_cursor}
+        if next_cursor and next_url
+        else {}
+    )
     if as_csv:
         buf = io.StringIO()
         write_csv((event_from_dict(r) for r in page.records), buf)
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-    body = {"events": page.records, "count": len(page.records), "next_cursor": next_cursor, "next": next_url}
+    body = {
+        "events": page.records,
+        "count": len(page.records),
+        "next_cursor": next_cursor,
+        "next": next_url,
+    }
     return JSONResponse(body, headers=headers)
 
 
@@ -94,21 +134,29 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/actors", response_model=schemas.ActorList, tags=["actors"])
 def actors(
     request: Request,
-    q: Annotated[str | None, Query(description="Name prefix, case-insensitive (Om).", max_length=200)] = None,
+    q: Annotated[
+        str | None, Query(description="Name prefix, case-insensitive (Om).", max_length=200)
+    ] = None,
     country: Annotated[str | None, Query(description="ISO3 code (OMN).")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
 ) -> dict[str, Any]:
-    """Actors with the number of events they take part in (and per role), most frequent first."""
+    """Actors with the number of events they take part in (and per role), most frequent first.
+
+    Counts are kept between requests and recounted in the background after new events arrive;
+    ``fresh`` is false while they do not cover the newest events yet.
+    """
     check_known(request.query_params.keys(), ("q", "country", "limit"))
     if country is not None and (len(country) != 3 or not country.isalpha()):
-        raise bad_parameter("country", f"{country!r} is not an ISO 3166 alpha-3 code; use e.g. OMN", country)
-    found = state_of(request).actors.actors()
+        raise bad_parameter(
+            "country", f"{country!r} is not an ISO 3166 alpha-3 code; use e.g. OMN", country
+        )
+    found, fresh = state_of(request).actors.actors()
     if q:
         prefix = q.strip().lower()
         found = [a for a in found if (a.name or "").lower().startswith(prefix)]
     if country:
         found = [a for a in found if a.country == country.upper()]
-    return {"actors": [a.to_dict() for a in found[:limit]], "total": len(found)}
+    return {"actors": [a.to_dict() for a in found[:limit]], "total": len(found), "fresh": fresh}
 
 
 @router.get("/articles/{article_id}", response_model=schemas.ArticleDetail, tags=["articles"])
@@ -117,7 +165,11 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     check_known(request.query_params.keys(), ())
     found = state_of(request).reader.article(article_id)
     if found is None:
-        raise ApiError(404, "not_found", f"no article {article_id!r}; article ids appear in event evidence (doc_id)")
+        raise ApiError(
+            404,
+            "not_found",
+            f"no article {article_id!r}; article ids appear in event evidence (doc_id)",
+        )
     return found
 
 

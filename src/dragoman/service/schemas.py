@@ -22,7 +22,9 @@ class Health(BaseModel):
 class EventPage(BaseModel):
     events: list[Record] = Field(description="Event records (docs/record.md), in sort-key order.")
     count: int
-    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last page.")
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null on the last page."
+    )
     next: str | None = Field(description="The next page's path and query, ready to request.")
 
 
@@ -38,7 +40,9 @@ class EventDetail(BaseModel):
     event: Record
     article: ArticleSummary | None
     links: dict[str, str | None]
-    status_history: list[Record] = Field(description="Empty until fusion tracks statuses across reports.")
+    status_history: list[Record] = Field(
+        description="Empty until fusion tracks statuses across reports."
+    )
     contradictions: list[Record] = Field(description="Empty until fusion compares reports.")
 
 
@@ -53,6 +57,7 @@ class Actor(BaseModel):
 class ActorList(BaseModel):
     actors: list[Actor]
     total: int
+    fresh: bool = Field(description="False while a recount after new events is still running.")
 
 
 class Span(BaseModel):
@@ -77,7 +82,9 @@ class IngestRequest(BaseModel):
 
     html: str | None = None
     text: str | None = None
-    url: str | None = Field(None, description="Fetched when neither html nor text is given; else metadata.")
+    url: str | None = Field(
+        None, description="Fetched when neither html nor text is given; else metadata."
+    )
     title: str | None = None
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
     outlet: str | None = None

@@ -85,7 +85,10 @@ def install_docs(app: Any) -> None:
     def docs() -> Any:
         if swagger_ui_path is None:
             return JSONResponse(
-                {"docs": "/openapi.json", "hint": "install the [service] extra for the interactive page"}
+                {
+                    "docs": "/openapi.json",
+                    "hint": "install the [service] extra for the interactive page",
+                }
             )
         return HTMLResponse(DOCS_HTML)
 
@@ -94,4 +97,6 @@ def install_docs(app: Any) -> None:
         return FileResponse(STATIC / "docs.js", media_type="text/javascript")
 
     if swagger_ui_path is not None:
-        app.mount(f"{DOCS_PATH}/assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+        app.mount(
+            f"{DOCS_PATH}/assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets"
+        )
