@@ -1,4 +1,5 @@
-"""Fusion and tracks end to end: invented articles through the real pipeline into real SQLite."""
+"""Fusion and tracks end to end: invented articles through the real pipeline into real SQLite and
+PostgreSQL (each test runs on both; see tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from dragoman import open_store, run
 from dragoman.fuse import Occurrence
+from tests.conftest import StoreFactory
 from tests.fuse.stories import (
     ANNOUNCED,
     CONFIRMED_PLAN,
@@ -21,18 +23,18 @@ from tests.fuse.stories import (
 )
 
 
-def ingest(db: Path, *batches: list[dict[str, Any]]) -> None:
+def ingest(db: str, folder: Path, *batches: list[dict[str, Any]]) -> None:
     for n, batch in enumerate(batches):
-        report = run([write_jsonl(db.parent, f"batch{n}.jsonl", batch)], db=db)
+        report = run([write_jsonl(folder, f"batch{n}.jsonl", batch)], db=db)
         assert not report.rejected, report.rejected
 
 
-def dump(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def dump(db: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     with open_store(db) as store:
         return [o.to_dict() for o in store.occurrences()], store.tracks()
 
 
-def round_two(db: Path) -> Occurrence:
+def round_two(db: str) -> Occurrence:
     with open_store(db) as store:
         found = [o for o in store.occurrences() if o.event.round == 2 and o.event.track == "arm-aze-2026"]
     assert len(found) == 1, [o.event.evidence[0].sentence for o in found]
@@ -40,13 +42,13 @@ def round_two(db: Path) -> Occurrence:
 
 
 @pytest.fixture(scope="module")
-def month(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("month") / "month.db"
-    ingest(db, MONTH)
+def month(module_stores: StoreFactory) -> str:
+    db = module_stores.new("month")
+    ingest(db, module_stores.folder, MONTH)
     return db
 
 
-def test_a_round_reported_by_four_outlets_is_one_event_citing_all_four(month: Path) -> None:
+def test_a_round_reported_by_four_outlets_is_one_event_citing_all_four(month: str) -> None:
     o = round_two(month)
     assert {s.outlet for s in o.event.sources} == {s["outlet"] for s in MONTH}
     assert o.independent_sources == 4
@@ -58,7 +60,7 @@ def test_a_round_reported_by_four_outlets_is_one_event_citing_all_four(month: Pa
     assert {ev.doc_id for ev in o.event.evidence} == {s.doc_id for s in o.event.sources}
 
 
-def test_parallel_talks_in_the_same_city_on_the_same_day_are_two_tracks(month: Path) -> None:
+def test_parallel_talks_in_the_same_city_on_the_same_day_are_two_tracks(month: str) -> None:
     with open_store(month) as store:
         tracks = {t["id"]: t for t in store.tracks()}
     assert set(tracks) == {"arm-aze-2026", "srb-xkx-2026"}
@@ -69,7 +71,7 @@ def test_parallel_talks_in_the_same_city_on_the_same_day_are_two_tracks(month: P
     ]
 
 
-def test_the_track_numbers_its_rounds_and_keeps_its_status_history(month: Path) -> None:
+def test_the_track_numbers_its_rounds_and_keeps_its_status_history(month: str) -> None:
     with open_store(month) as store:
         track = store.track("arm-aze-2026")
     assert track is not None
@@ -95,22 +97,22 @@ def test_the_track_numbers_its_rounds_and_keeps_its_status_history(month: Path) 
     ids=["reversed", "in-three-batches", "news-last-first"],
 )
 def test_the_result_does_not_depend_on_arrival_order(
-    month: Path, tmp_path: Path, batches: list[list[dict[str, Any]]]
+    month: str, stores: StoreFactory, batches: list[list[dict[str, Any]]]
 ) -> None:
-    db = tmp_path / "other.db"
-    ingest(db, *batches)
+    db = stores.new("other")
+    ingest(db, stores.folder, *batches)
     assert dump(db) == dump(month)
 
 
-def test_ingesting_the_same_articles_again_changes_nothing(month: Path, tmp_path: Path) -> None:
-    db = tmp_path / "again.db"
-    ingest(db, MONTH, MONTH, [HELD])
+def test_ingesting_the_same_articles_again_changes_nothing(month: str, stores: StoreFactory) -> None:
+    db = stores.new("again")
+    ingest(db, stores.folder, MONTH, MONTH, [HELD])
     assert dump(db) == dump(month)
 
 
-def test_a_denial_after_a_confirmation_sets_denied_and_keeps_the_contradiction(tmp_path: Path) -> None:
-    db = tmp_path / "denied.db"
-    ingest(db, MONTH, [DENIED])
+def test_a_denial_after_a_confirmation_sets_denied_and_keeps_the_contradiction(stores: StoreFactory) -> None:
+    db = stores.new("denied")
+    ingest(db, stores.folder, MONTH, [DENIED])
     o = round_two(db)
     assert o.event.status == "denied"
     assert [c.value for c in o.history][-2:] == ["occurred", "denied"]
@@ -123,9 +125,9 @@ def test_a_denial_after_a_confirmation_sets_denied_and_keeps_the_contradiction(t
     assert track is not None and [r["round"] for r in track["rounds"]] == [1, 2]
 
 
-def test_a_syndicated_copy_is_a_source_but_not_an_independent_one(tmp_path: Path) -> None:
-    db = tmp_path / "wire.db"
-    ingest(db, MONTH, [SYNDICATED])
+def test_a_syndicated_copy_is_a_source_but_not_an_independent_one(stores: StoreFactory) -> None:
+    db = stores.new("wire")
+    ingest(db, stores.folder, MONTH, [SYNDICATED])
     o = round_two(db)
     assert {s.outlet for s in o.event.sources} == {s["outlet"] for s in [*MONTH, SYNDICATED]}
     assert o.independent_sources == 4  # Gulf Courier's copy of the Meridian Post story adds none
@@ -134,9 +136,9 @@ def test_a_syndicated_copy_is_a_source_but_not_an_independent_one(tmp_path: Path
     assert groups == (4, 5)
 
 
-def test_a_store_filled_before_fusion_is_fused_when_opened(month: Path, tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    db.write_bytes(month.read_bytes())
+def test_a_store_filled_before_fusion_is_fused_when_opened(month: str, stores: StoreFactory) -> None:
+    db = stores.new("old")
+    ingest(db, stores.folder, MONTH)
     with open_store(db) as store:  # undo fusion, as a schema-1 store would have it
         store._con.executescript(
             "UPDATE events SET occurrence_id = NULL, block_key = NULL, anchor = NULL;"
@@ -146,11 +148,11 @@ def test_a_store_filled_before_fusion_is_fused_when_opened(month: Path, tmp_path
     assert dump(db) == dump(month)
 
 
-def test_ids_seen_along_the_way_still_lead_to_the_merged_event(tmp_path: Path) -> None:
-    db = tmp_path / "ids.db"
+def test_ids_seen_along_the_way_still_lead_to_the_merged_event(stores: StoreFactory) -> None:
+    db = stores.new("ids")
     seen = set()
     for story in MONTH:  # one article at a time, noting the id round 2 has after each
-        ingest(db, [story])
+        ingest(db, stores.folder, [story])
         with open_store(db) as store:
             seen.update(o.id for o in store.occurrences() if o.event.round == 2 and "ARM" in _codes(o))
     final = round_two(db)

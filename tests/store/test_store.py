@@ -1,8 +1,7 @@
-"""The SQLite store on a real file: idempotent writes, filters, rejections, schema version."""
+"""The store on SQLite and PostgreSQL: idempotent writes, filters, rejections, schema version."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from dragoman.errors import StoreError
 from dragoman.model import Actor, Article, DateValue, Event, Evidence, Place, Rejected, Source
 from dragoman.store import EventQuery, migrations, open_store
+from tests.conftest import StoreFactory
 
 TEXT = (
     "US and Iranian delegations will meet in Geneva next week, with Oman mediating. "
@@ -48,11 +48,11 @@ def events(doc_id: str) -> list[Event]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "store.db"
+def db(stores: StoreFactory) -> str:
+    return stores.new()
 
 
-def test_save_is_idempotent_and_survives_reopening(db: Path) -> None:
+def test_save_is_idempotent_and_survives_reopening(db: str) -> None:
     a = article()
     with open_store(db) as store:
         assert store.save(a, events(a.id)) is True
@@ -62,10 +62,10 @@ def test_save_is_idempotent_and_survives_reopening(db: Path) -> None:
         assert store.counts()["events"] == 2
         assert store.has_raw("r_1") and store.has_article(a.id)
         assert store.article(a.id) == a
-        assert store.schema_version() == migrations.available()[-1].version == 4
+        assert store.schema_version() == migrations.available(store.dialect)[-1].version == 4
 
 
-def test_event_round_trips_through_the_json_record(db: Path) -> None:
+def test_event_round_trips_through_the_json_record(db: str) -> None:
     a = article()
     with open_store(db) as store:
         store.save(a, events(a.id))
@@ -86,17 +86,19 @@ def test_event_round_trips_through_the_json_record(db: Path) -> None:
         (EventQuery(since="2026-02-15"), ["e_talks"]),
         (EventQuery(until="2026-02-14"), ["e_sanction"]),
         (EventQuery(text="crippling"), ["e_sanction"]),
+        (EventQuery(text="CRIPPLING the"), ["e_sanction"]),  # ASCII case is ignored on both backends
+        (EventQuery(actor="IRAN"), ["e_sanction", "e_talks"]),
         (EventQuery(limit=1), ["e_sanction"]),
     ],
 )
-def test_event_filters(db: Path, query: EventQuery, expected: list[str]) -> None:
+def test_event_filters(db: str, query: EventQuery, expected: list[str]) -> None:
     a = article()
     with open_store(db) as store:
         store.save(a, events(a.id))
         assert sorted(e.id for e in store.events(query)) == expected
 
 
-def test_rejections_are_recorded_once_and_counted(db: Path) -> None:
+def test_rejections_are_recorded_once_and_counted(db: str) -> None:
     bad = Rejected(id="x", origin="junk.bin", stage="clean", reason="junk.bin: looks like binary data")
     with open_store(db) as store:
         store.save_rejection(bad)
@@ -105,7 +107,7 @@ def test_rejections_are_recorded_once_and_counted(db: Path) -> None:
         assert (row.origin, row.stage, row.times) == ("junk.bin", "clean", 2)
 
 
-def test_a_failed_write_leaves_nothing_half_stored(db: Path) -> None:
+def test_a_failed_write_leaves_nothing_half_stored(db: str) -> None:
     a = article()
     broken = [*events(a.id), Event(id="e_talks", event_type="CONSULT", cameo="046", status="planned")]
     with open_store(db) as store:
@@ -115,31 +117,28 @@ def test_a_failed_write_leaves_nothing_half_stored(db: Path) -> None:
         b = article(TEXT + " More.")
         fresh = [Event(id=e.id + "_b", event_type=e.event_type, cameo=e.cameo, status=e.status,
                        evidence=e.evidence) for e in events(b.id)]  # fmt: skip
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(store._con.Error):
             store.save(b, fresh)
         assert not store.has_article(b.id)
         assert store.counts()["articles"] == 1
 
 
-def test_newer_schema_is_refused_with_a_clear_message(db: Path) -> None:
-    with open_store(db):
-        pass
-    con = sqlite3.connect(db)
-    con.execute("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')")
-    con.commit()
-    con.close()
+def test_newer_schema_is_refused_with_a_clear_message(db: str) -> None:
+    with open_store(db) as store:
+        store._con.execute("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01')")
     with pytest.raises(StoreError, match="upgrade dragoman"):
         open_store(db)
 
 
-def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+def test_not_a_sqlite_database_is_a_store_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="cannot open"):
         open_store(path)
 
 
-def test_wal_mode_lets_a_second_connection_read(db: Path) -> None:
+def test_sqlite_wal_mode_lets_a_second_connection_read(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
     a = article()
     with open_store(db) as writer:
         writer.save(a, events(a.id))
@@ -147,3 +146,14 @@ def test_wal_mode_lets_a_second_connection_read(db: Path) -> None:
             assert reader.counts()["events"] == 2
         mode = writer._con.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_order_is_by_code_point_with_undated_first(db: str) -> None:
+    """The same order on both backends, whatever collation the PostgreSQL database has."""
+    undated = ["a_alpha", "a_Zulu", "a-beta", "aB", "a_\u00e9clair", "a_eclair"]
+    with open_store(db) as store:
+        for n, id_ in enumerate([*undated, "a_0dated"]):
+            published = DateValue(start="2026-02-01", end="2026-02-01", precision="day") if id_ == "a_0dated" else None
+            text = f"Story number {n} of the ordering test, told in its own words: {id_}."
+            store.save(Article(id=id_, raw_id="r" + id_, origin="o", title=None, text=text, published=published), [])
+        assert [a.id for a in store.articles()] == [*sorted(undated), "a_0dated"]

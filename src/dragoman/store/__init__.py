@@ -1,7 +1,8 @@
-"""Store stage: articles, events and rejected inputs (SQLite now; PostgreSQL later).
+"""Store stage: articles, events, occurrences and tracks, in SQLite or PostgreSQL.
 
-The database is ``--db PATH`` when given, else ``$DRAGOMAN_DB``, else ``dragoman.db`` in the current
-directory.
+The database is ``--db TARGET`` when given, else ``$DRAGOMAN_DB``, else ``dragoman.db`` in the
+current directory. A ``postgresql://user@host/db`` URL (needs ``pip install 'dragoman[postgres]'``)
+chooses PostgreSQL; anything else is a SQLite file.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dragoman.store.sqlite import EventQuery, RejectedRow, Store
+from dragoman.store.core import EventQuery, RejectedRow, Store
+from dragoman.store.database import is_postgres_url
 
-__all__ = ["DEFAULT_DB", "EventQuery", "RejectedRow", "Store", "default_db_path", "open_store"]
+__all__ = [
+    "DEFAULT_DB", "EventQuery", "RejectedRow", "Store", "default_db_path", "is_postgres_url", "open_store",
+]  # fmt: skip
 
 DEFAULT_DB = "dragoman.db"
 
@@ -21,5 +25,6 @@ def default_db_path() -> str:
 
 
 def open_store(db: str | Path | None = None) -> Store:
-    """Open (creating and migrating if needed) the store at ``db``."""
+    """Open (creating and migrating if needed) the store at ``db``: a SQLite path or a
+    ``postgresql://`` URL."""
     return Store(db if db is not None else default_db_path())

@@ -1,24 +1,34 @@
-"""The SQLite store: WAL mode, one writer connection, content-derived keys.
+"""The store: articles, events, occurrences and tracks, on SQLite or PostgreSQL, with one writer.
 
-Writes for one article (the article row, its events, their actors, sources and evidence) commit in
-one transaction with ``INSERT OR IGNORE``, so an interrupted ingest can simply be run again and a
-re-ingest changes nothing.
+Writes for one article (the article row, its events, their actors, sources and evidence, and the
+fusion and tracks they change) commit in one transaction with ``ON CONFLICT DO NOTHING``, so an
+interrupted ingest can simply be run again and a re-ingest changes nothing. The SQL is shared by
+both backends; what differs is in ``store/database.py`` and its two backends.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from dragoman.errors import StoreError
-from dragoman.model import ActorMention, Article, DateValue, Event, Rejected, content_id, event_from_dict
 from dragoman.fuse import Occurrence
+from dragoman.model import (
+    ActorMention,
+    Article,
+    DateValue,
+    Event,
+    Rejected,
+    content_id,
+    event_from_dict,
+)
 from dragoman.store import delegations, fusion, migrations, neardup, occurrences
+from dragoman.store.database import Database, open_database
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,22 +67,26 @@ class RejectedRow:
 
 
 class Store:
-    """Articles, events and rejected inputs in one SQLite file (``":memory:"`` for tests)."""
+    """Articles, events and rejected inputs in a SQLite file (``":memory:"`` for tests) or, for a
+    ``postgresql://user@host/db`` URL, a PostgreSQL database."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+        self._con: Database = open_database(path)
+        self.path = self._con.target  # a URL without its password
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._con.execute("PRAGMA journal_mode=WAL")
-            self._con.execute("PRAGMA synchronous=NORMAL")
-            self._con.execute("PRAGMA foreign_keys=ON")
-            self._con.execute("PRAGMA busy_timeout=10000")
             migrations.apply(self._con)
             self._fuse_backlog()
-        except sqlite3.DatabaseError as e:
+        except self._con.Error as e:
+            self._con.close()
             raise StoreError(f"{self.path}: cannot open as a dragoman database ({e}); pass another --db") from e
+        except BaseException:
+            self._con.close()
+            raise
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._con.dialect
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -90,9 +104,9 @@ class Store:
         now = _now()
         with self._transaction():
             cur = self._con.execute(
-                "INSERT OR IGNORE INTO articles (id, raw_id, origin, url, title, outlet, author, published,"
+                "INSERT INTO articles (id, raw_id, origin, url, title, outlet, author, published,"
                 " published_precision, published_source, published_text, text, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 (
                     article.id, article.raw_id, article.origin, article.url, article.title, article.outlet,
                     article.author, *_published_columns(article.published), article.text, now,
@@ -100,7 +114,7 @@ class Store:
             )
             new = cur.rowcount == 1
             self._con.execute(
-                "INSERT OR IGNORE INTO raw_seen (raw_id, article_id, origin) VALUES (?,?,?)",
+                "INSERT INTO raw_seen (raw_id, article_id, origin) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                 (article.raw_id, article.id, article.origin),
             )
             if new:
@@ -112,16 +126,19 @@ class Store:
 
     def _fuse_backlog(self) -> None:
         """Group and fuse what was stored before near-duplicates and fusion existed (schemas 1-2)."""
-        ungrouped = self._con.execute(
-            "SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures) ORDER BY id"
-        ).fetchall()
-        if ungrouped:
+        ungrouped = (
+            "SELECT id, text FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY id"
+        )
+        unfused = "SELECT id FROM events WHERE occurrence_id IS NULL ORDER BY id"
+        # Looked up again inside the write transaction: another process may have done it meanwhile.
+        if self._one(ungrouped + " LIMIT 1") is not None:
             with self._transaction():
-                for article_id, text in ungrouped:
+                for article_id, text in self._con.execute(ungrouped).fetchall():
                     neardup.group_article(self._con, article_id, text)
-        pending = [r[0] for r in self._con.execute("SELECT id FROM events WHERE occurrence_id IS NULL ORDER BY id")]
-        if pending:
+        if self._one(unfused + " LIMIT 1") is not None:
             with self._transaction():
+                pending = [r[0] for r in self._con.execute(unfused).fetchall()]
                 fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, pending))
 
     def save_rejection(self, rejected: Rejected) -> Rejected:
@@ -131,7 +148,7 @@ class Store:
         with self._transaction():
             self._con.execute(
                 "INSERT INTO rejected (id, origin, stage, reason, first_seen, last_seen) VALUES (?,?,?,?,?,?)"
-                " ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen, times = times + 1",
+                " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, times = rejected.times + 1",
                 (key, rejected.origin, rejected.stage, rejected.reason, now, now),
             )
         return rejected
@@ -140,9 +157,9 @@ class Store:
         record = event.to_dict()
         date = event.date or DateValue(start=None, end=None, precision=None)
         cur = self._con.execute(
-            "INSERT OR IGNORE INTO events (id, article_id, sentence_start, event_type, cameo, mode, status,"
+            "INSERT INTO events (id, article_id, sentence_start, event_type, cameo, mode, status,"
             " date_start, date_end, date_precision, location_text, location_country, track, round,"
-            " confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (
                 event.id, article_id, event.evidence[0].start if event.evidence else 0, event.event_type,
                 event.cameo, event.mode, event.status, date.start, date.end, date.precision,
@@ -155,16 +172,17 @@ class Store:
             return False
         actors = [a for a in (*event.participants, event.mediator) if a is not None]
         self._con.executemany(
-            "INSERT OR IGNORE INTO event_actors (event_id, position, role, name, country, sector, text)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO event_actors (event_id, position, role, name, country, sector, text)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             [(event.id, i, a.role, a.name, a.country, a.sector, a.text) for i, a in enumerate(actors)],
         )
         self._con.executemany(
-            "INSERT OR IGNORE INTO event_sources (event_id, doc_id, outlet, url, attributed_to) VALUES (?,?,?,?,?)",
+            "INSERT INTO event_sources (event_id, doc_id, outlet, url, attributed_to) VALUES (?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             [(event.id, s.doc_id, s.outlet, s.url, s.attributed_to) for s in event.sources],
         )
         self._con.executemany(
-            'INSERT OR IGNORE INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?)',
+            'INSERT INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING',
             [(event.id, e.doc_id, e.sentence, e.start, e.end) for e in event.evidence],
         )
         return True
@@ -177,11 +195,11 @@ class Store:
     def iter_events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, ordered by date then id so output is deterministic."""
         q = query or EventQuery()
-        where, args = _event_filters(q)
+        where, args = _event_filters(q, like=self._con.like)
         sql = (
             "SELECT record FROM events e"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(e.date_start, e.date_end), e.article_id, e.sentence_start, e.id"
+            + f" ORDER BY coalesce(e.date_start, e.date_end){self._con.nulls_first}, e.article_id, e.sentence_start, e.id"
         )
         if q.limit is not None:
             sql += " LIMIT ?"
@@ -219,7 +237,7 @@ class Store:
     def event(self, event_id: str) -> Event | None:
         row = self._one("SELECT record FROM events WHERE id = ?", event_id)
         if row is None:
-            row = self._one("SELECT record FROM events WHERE id LIKE ? ORDER BY id LIMIT 1", event_id + "%")
+            row = self._one(f"SELECT record FROM events WHERE id {self._con.like} ? ORDER BY id LIMIT 1", event_id + "%")
         return event_from_dict(json.loads(row[0])) if row else None
 
     def article(self, article_id: str) -> Article | None:
@@ -233,7 +251,7 @@ class Store:
     def articles(self) -> list[Article]:
         rows = self._con.execute(
             "SELECT id, raw_id, origin, title, text, url, outlet, author, published, published_precision,"
-            " published_source, published_text FROM articles ORDER BY published, id"
+            f" published_source, published_text FROM articles ORDER BY published{self._con.nulls_first}, id"
         )
         return [_article_from_row(r) for r in rows]
 
@@ -245,7 +263,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            table: self._one(f"SELECT count(*) FROM {table}")[0]  # noqa: S608 - fixed table names
+            table: self._one(f"SELECT count(*) FROM {table}")[0]
             for table in ("articles", "events", "occurrences", "tracks", "rejected")
         }
 
@@ -266,22 +284,11 @@ class Store:
     def _one(self, sql: str, *args: object) -> tuple | None:  # type: ignore[type-arg]
         return self._con.execute(sql, args).fetchone()
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._con)
+    def _transaction(self) -> AbstractContextManager[None]:
+        return self._con.transaction()
 
 
-class _Transaction:
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self._con = con
-
-    def __enter__(self) -> None:
-        self._con.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self._con.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _event_filters(q: EventQuery) -> tuple[list[str], list[object]]:
+def _event_filters(q: EventQuery, *, like: str) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
     if q.event_type:
@@ -303,7 +310,7 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list[object]]:
         where.append("e.occurrence_id IN (SELECT id FROM occurrences WHERE track_id = ?)")
         args.append(q.track)
     if q.text:
-        where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence LIKE ?)")
+        where.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence {like} ?)")
         args.append(f"%{q.text}%")
     if q.actor:
         parts = q.actor.split()
@@ -313,7 +320,7 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list[object]]:
         else:
             where.append(
                 "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-                " AND (a.country = ? OR a.name LIKE ? OR a.text LIKE ?))"
+                f" AND (a.country = ? OR a.name {like} ? OR a.text {like} ?))"
             )
             args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
     return where, args

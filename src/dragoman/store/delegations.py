@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import bisect
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 
 from dragoman.model import ActorMention, Event
+from dragoman.store.database import Database
 from dragoman.tracks import Delegate
 
 
 def save_event_people(
-    con: sqlite3.Connection, text: str, events: Sequence[Event], people: Sequence[ActorMention]
+    con: Database, text: str, events: Sequence[Event], people: Sequence[ActorMention]
 ) -> None:
     if not people or not events:
         return
@@ -32,16 +32,17 @@ def save_event_people(
                 a = m.actor
                 rows.append((event.id, a.name, a.title, a.country, a.sector))
     con.executemany(
-        "INSERT OR IGNORE INTO event_people (event_id, name, title, country, sector) VALUES (?,?,?,?,?)", rows
+        "INSERT INTO event_people (event_id, name, title, country, sector) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+        rows,
     )
 
 
-def delegates(con: sqlite3.Connection, report_ids: Iterable[str]) -> list[Delegate]:
+def delegates(con: Database, report_ids: Iterable[str]) -> list[Delegate]:
     """The people around the given reports, one per (side, name), the best-titled reading first."""
     rows = con.execute(
         "SELECT p.name, p.title, p.country, e.article_id FROM event_people p JOIN events e ON e.id = p.event_id"
-        " WHERE p.event_id IN (SELECT value FROM json_each(?))"
-        " ORDER BY p.country, p.name, p.title IS NULL, length(p.title) DESC, e.article_id",
+        f" WHERE p.event_id IN ({con.json_values})"
+        f" ORDER BY p.country{con.nulls_first}, p.name, p.title IS NULL, length(p.title) DESC, e.article_id",
         (json.dumps(sorted(report_ids)),),
     )
     seen: dict[tuple[str, str], Delegate] = {}

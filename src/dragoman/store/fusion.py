@@ -10,14 +10,23 @@ transaction, so a crash leaves the store before or after the article, never betw
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from dragoman.fuse import Occurrence, Report, fuse_settings, merge, occurrence_id, parties, same_event, window
+from dragoman.fuse import (
+    Occurrence,
+    Report,
+    fuse_settings,
+    merge,
+    occurrence_id,
+    parties,
+    same_event,
+    window,
+)
 from dragoman.fuse.canonical import Claim
 from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
+from dragoman.store.database import Database
 from dragoman.store.delegations import delegates
 from dragoman.tracks import Track, build_track, track_settings
 
@@ -27,7 +36,7 @@ _REPORT_COLUMNS = (
 )
 
 
-def fuse_new_events(con: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
+def fuse_new_events(con: Database, event_ids: Sequence[str]) -> set[str]:
     """Fuse the given stored events into occurrences; the parties keys whose tracks may change."""
     touched: set[str] = set()
     relevant = {"CONSULT", *track_settings().agreements}
@@ -42,7 +51,7 @@ def fuse_new_events(con: sqlite3.Connection, event_ids: Sequence[str]) -> set[st
     return touched
 
 
-def refresh_tracks(con: sqlite3.Connection, keys: Iterable[str]) -> None:
+def refresh_tracks(con: Database, keys: Iterable[str]) -> None:
     """Rebuild the tracks of the given parties keys, and of tracks whose mediator visited them."""
     todo = set(keys)
     for key in list(todo):
@@ -50,7 +59,7 @@ def refresh_tracks(con: sqlite3.Connection, keys: Iterable[str]) -> None:
         if len(codes) == 2:  # maybe a mediator's visit to one party of a track
             for code, other in (codes, codes[::-1]):
                 rows = con.execute(
-                    "SELECT parties FROM tracks WHERE mediator = ? AND ('+' || parties || '+') LIKE ?",
+                    f"SELECT parties FROM tracks WHERE mediator = ? AND ('+' || parties || '+') {con.like} ?",
                     (code, f"%+{other}+%"),
                 )
                 todo.update(r[0] for r in rows)
@@ -59,7 +68,7 @@ def refresh_tracks(con: sqlite3.Connection, keys: Iterable[str]) -> None:
             _rebuild_track(con, key)
 
 
-def _fuse_one(con: sqlite3.Connection, event_id: str, report: Report) -> Occurrence:
+def _fuse_one(con: Database, event_id: str, report: Report) -> Occurrence:
     linked = {event_id}
     parsed = {event_id: report}
     for other_id, other, occ in _candidates(con, event_id, report):
@@ -69,25 +78,27 @@ def _fuse_one(con: sqlite3.Connection, event_id: str, report: Report) -> Occurre
     old = sorted(i for i in linked if i.startswith("c_"))
     member_ids = [event_id] + [
         r[0] for r in con.execute(
-            "SELECT id FROM events WHERE occurrence_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            f"SELECT id FROM events WHERE occurrence_id IN ({con.json_values}) ORDER BY id",
             (json.dumps(old),),
         )
     ]  # fmt: skip
     missing = [i for i in member_ids if i not in parsed]  # members outside the window: rare
     if missing:
-        parsed.update(_load_reports(con, "e.id IN (SELECT value FROM json_each(?))", (json.dumps(missing),)))
+        parsed.update(_load_reports(con, f"e.id IN ({con.json_values})", (json.dumps(missing),)))
     occurrence = merge([parsed[i] for i in member_ids])
     _write_occurrence(con, occurrence, member_ids)
     for gone in sorted(set(old) - {occurrence.id}):
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
         con.execute(
-            "INSERT OR REPLACE INTO occurrence_aliases (old_id, new_id) VALUES (?, ?)", (gone, occurrence.id)
+            "INSERT INTO occurrence_aliases (old_id, new_id) VALUES (?, ?)"
+            " ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id",
+            (gone, occurrence.id),
         )
         con.execute("UPDATE occurrence_aliases SET new_id = ? WHERE new_id = ?", (occurrence.id, gone))
     return occurrence
 
 
-def _candidates(con: sqlite3.Connection, event_id: str, report: Report) -> list[tuple[str, Report, str | None]]:
+def _candidates(con: Database, event_id: str, report: Report) -> list[tuple[str, Report, str | None]]:
     """Reports in the block and date window that ``same_event`` could accept. Those whose stored
     dates cannot overlap this report's (and that have no round number) are left out in SQL, so
     only plausible candidates are parsed."""
@@ -112,12 +123,12 @@ def _candidates(con: sqlite3.Connection, event_id: str, report: Report) -> list[
             " OR (coalesce(e.date_end, e.date_start) >= ? AND e.date_start <= ?))"
         )
         args += [(start - pad).isoformat() if start else "0000", (end + pad).isoformat() if end else "9999"]
-    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()  # noqa: S608
+    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()
     return [(r[0], _report(r), r[6]) for r in rows]
 
 
-def _load_reports(con: sqlite3.Connection, where: str, args: tuple[object, ...]) -> list[tuple[str, Report]]:
-    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()  # noqa: S608
+def _load_reports(con: Database, where: str, args: tuple[object, ...]) -> list[tuple[str, Report]]:
+    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()
     return [(r[0], _report(r)) for r in rows]
 
 
@@ -127,16 +138,17 @@ def _report(row: tuple) -> Report:  # type: ignore[type-arg]
     )
 
 
-def _write_occurrence(con: sqlite3.Connection, o: Occurrence, member_ids: list[str]) -> None:
+def _write_occurrence(con: Database, o: Occurrence, member_ids: list[str]) -> None:
     e = o.event
     date = e.date
     published = sorted(c.published for c in o.provenance if c.published)
     con.execute(
-        "INSERT OR REPLACE INTO occurrences (id, block_key, event_type, cameo, status, date_start, date_end,"
+        "INSERT INTO occurrences (id, block_key, event_type, cameo, status, date_start, date_end,"
         " date_precision, location_text, location_country, mediator, round, track_id, n_reports, n_sources,"
         " n_contradictions, first_reported, last_reported, record)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
-        " (SELECT track_id FROM occurrences WHERE id = ?),?,?,?,?,?,?)",
+        " (SELECT track_id FROM occurrences WHERE id = ?),?,?,?,?,?,?)"
+        + _update_all("id", _OCCURRENCE_COLUMNS),
         (
             o.id, _block(o), e.event_type, e.cameo, e.status,
             date.start if date else None, date.end if date else None, date.precision if date else None,
@@ -150,6 +162,19 @@ def _write_occurrence(con: sqlite3.Connection, o: Occurrence, member_ids: list[s
     con.executemany("UPDATE events SET occurrence_id = ? WHERE id = ?", [(o.id, i) for i in member_ids])
 
 
+_OCCURRENCE_COLUMNS = (
+    "block_key", "event_type", "cameo", "status", "date_start", "date_end", "date_precision", "location_text",
+    "location_country", "mediator", "round", "track_id", "n_reports", "n_sources", "n_contradictions",
+    "first_reported", "last_reported", "record",
+)  # fmt: skip
+_TRACK_COLUMNS = ("parties", "mediator", "status", "first_date", "last_date", "n_rounds", "record")
+
+
+def _update_all(key: str, columns: tuple[str, ...]) -> str:
+    """An upsert's tail that overwrites the row with the new values (``INSERT OR REPLACE`` on both)."""
+    return f" ON CONFLICT ({key}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns)
+
+
 def _block(o: Occurrence) -> str:
     return f"{o.event.event_type}:{_parties_key(o)}"
 
@@ -158,7 +183,7 @@ def _parties_key(o: Occurrence) -> str:
     return "+".join(sorted(parties(o.event)))
 
 
-def _rebuild_track(con: sqlite3.Connection, key: str) -> None:
+def _rebuild_track(con: Database, key: str) -> None:
     s = track_settings()
     types = sorted({"CONSULT", *s.agreements})
     members = _occurrences(con, [f"{t}:{key}" for t in types])
@@ -176,18 +201,18 @@ def _rebuild_track(con: sqlite3.Connection, key: str) -> None:
         _write_track(con, track)
 
 
-def _occurrences(con: sqlite3.Connection, blocks: list[str]) -> list[Occurrence]:
+def _occurrences(con: Database, blocks: list[str]) -> list[Occurrence]:
     rows = con.execute(
-        "SELECT record FROM occurrences WHERE block_key IN (SELECT value FROM json_each(?)) ORDER BY id",
+        f"SELECT record FROM occurrences WHERE block_key IN ({con.json_values}) ORDER BY id",
         (json.dumps(blocks),),
     )
     return [occurrence_from_dict(json.loads(r[0])) for r in rows]
 
 
-def _write_track(con: sqlite3.Connection, t: Track) -> None:
+def _write_track(con: Database, t: Track) -> None:
     con.execute(
-        "INSERT OR REPLACE INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
+        " VALUES (?,?,?,?,?,?,?,?)" + _update_all("id", _TRACK_COLUMNS),
         (
             t.id, t.key, t.mediator, t.status, t.first_date, t.last_date, len(t.rounds),
             json.dumps(t.to_dict(), ensure_ascii=False, sort_keys=True),

@@ -1,20 +1,26 @@
-"""Numbered SQL migrations: ``migrations/NNNN_name.sql``, applied in order, once each.
+"""Numbered SQL migrations: ``migrations/<dialect>/NNNN_name.sql``, applied in order, once each.
 
-A migration and its row in ``schema_migrations`` commit in one transaction, so a crash leaves the
-database either before or after it, never half-way.
+Each dialect has its own folder (``sqlite``, ``postgresql``) with the same version numbers, so a
+schema version means the same tables on both. A migration and its row in ``schema_migrations``
+commit in one transaction, so a crash leaves the database either before or after it, never
+half-way; the write lock makes two processes opening a new store apply each migration once.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
 from dragoman.errors import StoreError
+from dragoman.store.database import Database, split_statements
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +30,8 @@ class Migration:
     sql: str
 
 
-def available() -> list[Migration]:
-    folder = resources.files("dragoman.store") / "migrations"
+def available(dialect: str = "sqlite") -> list[Migration]:
+    folder = resources.files("dragoman.store") / "migrations" / dialect
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
@@ -34,41 +40,41 @@ def available() -> list[Migration]:
     return sorted(found, key=lambda m: m.version)
 
 
-def applied(con: sqlite3.Connection) -> set[int]:
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    return {row[0] for row in con.execute("SELECT version FROM schema_migrations")}
+def applied(db: Database) -> set[int]:
+    if not db.has_table("schema_migrations"):
+        return set()
+    return {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
 
 
-def pending(con: sqlite3.Connection) -> list[Migration]:
-    done = applied(con)
-    return [m for m in available() if m.version not in done]
+def pending(db: Database) -> list[Migration]:
+    done = applied(db)
+    return [m for m in available(db.dialect) if m.version not in done]
 
 
-def apply(con: sqlite3.Connection) -> list[Migration]:
+def apply(db: Database) -> list[Migration]:
     """Apply every pending migration; returns those applied."""
-    todo = pending(con)
-    newest_known = max((m.version for m in available()), default=0)
-    newest_applied = max(applied(con), default=0)
+    newest_known = max((m.version for m in available(db.dialect)), default=0)
+    newest_applied = max(applied(db), default=0)
     if newest_applied > newest_known:
         raise StoreError(
             f"the database has schema version {newest_applied}, newer than this dragoman "
             f"knows ({newest_known}); upgrade dragoman"
         )
+    todo = pending(db)
+    done = []
     for migration in todo:
-        statements = [s for s in migration.sql.split(";\n") if s.strip()]
         try:
-            con.execute("BEGIN IMMEDIATE")
-            for statement in statements:
-                con.execute(statement)
-            con.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
-            con.execute("COMMIT")
-        except sqlite3.Error as e:
-            con.execute("ROLLBACK")
+            with db.transaction():
+                db.execute(_TABLE)
+                if migration.version in applied(db):  # another process applied it while we waited
+                    continue
+                for statement in split_statements(migration.sql):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        except db.Error as e:
             raise StoreError(f"migration {migration.version:04d}_{migration.name} failed: {e}") from e
-    return todo
+        done.append(migration)
+    return done

@@ -9,12 +9,12 @@ groups do not depend on arrival order. Fusion counts a group once among an event
 from __future__ import annotations
 
 import functools
-import sqlite3
 
 import numpy as np
 
 from dragoman.dedup import NearDupIndex
 from dragoman.dedup.bands import BandIndex
+from dragoman.store.database import Database
 
 _SIGNED = 2**63
 
@@ -26,11 +26,11 @@ def _index() -> tuple[NearDupIndex, BandIndex]:
     return index, BandIndex(num_perm=s.num_perm, threshold=s.threshold)
 
 
-def group_article(con: sqlite3.Connection, article_id: str, text: str) -> str:
+def group_article(con: Database, article_id: str, text: str) -> str:
     """Record ``article_id``'s signature and return the near-duplicate group it belongs to."""
     index, bands = _index()
     signature = index.signature(text)
-    keys = [k - 2 * _SIGNED if k >= _SIGNED else k for k in bands.keys(signature)]  # SQLite: signed
+    keys = [k - 2 * _SIGNED if k >= _SIGNED else k for k in bands.keys(signature)]  # signed 64-bit columns
     near = [
         other
         for other, blob in con.execute(
@@ -43,7 +43,8 @@ def group_article(con: sqlite3.Connection, article_id: str, text: str) -> str:
         if other != article_id and _similar(signature, blob, index.settings.threshold)
     ]
     con.execute(
-        "INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)",
+        "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature",
         (article_id, signature.astype("<u4").tobytes()),
     )
     con.executemany(
@@ -58,7 +59,7 @@ def group_article(con: sqlite3.Connection, article_id: str, text: str) -> str:
     return group
 
 
-def _group(con: sqlite3.Connection, article_id: str) -> str:
+def _group(con: Database, article_id: str) -> str:
     row = con.execute("SELECT coalesce(doc_group, id) FROM articles WHERE id = ?", (article_id,)).fetchone()
     return str(row[0]) if row else article_id
 

@@ -7,22 +7,20 @@ and, for actor, text and article, to any of the occurrence's reports.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from dragoman.fuse import Occurrence
+from dragoman.store.database import Database
 from dragoman.store.fusion import occurrence_from_dict
 
-_ORDER = " ORDER BY coalesce(o.date_start, o.date_end), o.id"
 
-
-def iter_occurrences(con: sqlite3.Connection, q: Any) -> Iterator[Occurrence]:
-    where, args = _filters(q)
+def iter_occurrences(con: Database, q: Any) -> Iterator[Occurrence]:
+    where, args = _filters(q, like=con.like)
     sql = "SELECT o.record, o.track_id, o.round FROM occurrences o" + (
         " WHERE " + " AND ".join(where) if where else ""
-    ) + _ORDER
+    ) + f" ORDER BY coalesce(o.date_start, o.date_end){con.nulls_first}, o.id"
     if q.limit is not None:
         sql += " LIMIT ?"
         args.append(q.limit)
@@ -30,7 +28,7 @@ def iter_occurrences(con: sqlite3.Connection, q: Any) -> Iterator[Occurrence]:
         yield _with_track(record, track, number)
 
 
-def get_occurrence(con: sqlite3.Connection, occurrence_id: str) -> Occurrence | None:
+def get_occurrence(con: Database, occurrence_id: str) -> Occurrence | None:
     """By id, an old id of an occurrence since merged, an id prefix, or a member report's id."""
     found = resolve_occurrence_id(con, occurrence_id)
     if found is None:
@@ -39,7 +37,7 @@ def get_occurrence(con: sqlite3.Connection, occurrence_id: str) -> Occurrence | 
     return _with_track(*row) if row else None
 
 
-def resolve_occurrence_id(con: sqlite3.Connection, given: str) -> str | None:
+def resolve_occurrence_id(con: Database, given: str) -> str | None:
     for sql in (
         "SELECT id FROM occurrences WHERE id = ?",
         "SELECT new_id FROM occurrence_aliases WHERE old_id = ?",
@@ -54,12 +52,12 @@ def resolve_occurrence_id(con: sqlite3.Connection, given: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def tracks(con: sqlite3.Connection) -> list[dict[str, Any]]:
-    rows = con.execute("SELECT record FROM tracks ORDER BY first_date, id")
+def tracks(con: Database) -> list[dict[str, Any]]:
+    rows = con.execute(f"SELECT record FROM tracks ORDER BY first_date{con.nulls_first}, id")
     return [json.loads(r[0]) for r in rows]
 
 
-def get_track(con: sqlite3.Connection, given: str) -> dict[str, Any] | None:
+def get_track(con: Database, given: str) -> dict[str, Any] | None:
     row = con.execute("SELECT record FROM tracks WHERE id = ? OR parties = ?", (given, given.upper())).fetchone()
     if row is None:
         row = con.execute(
@@ -73,7 +71,7 @@ def _with_track(record: str, track: str | None, number: int | None) -> Occurrenc
     return replace(o, event=replace(o.event, track=track, round=number if number is not None else o.event.round))
 
 
-def _filters(q: Any) -> tuple[list[str], list[object]]:
+def _filters(q: Any, *, like: str) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
     if q.event_type:
@@ -96,7 +94,7 @@ def _filters(q: Any) -> tuple[list[str], list[object]]:
         member.append("r.article_id = ?")
         args.append(q.article_id)
     if q.text:
-        member.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = r.id AND v.sentence LIKE ?)")
+        member.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = r.id AND v.sentence {like} ?)")
         args.append(f"%{q.text}%")
     if q.actor:
         parts = q.actor.split()
@@ -106,7 +104,7 @@ def _filters(q: Any) -> tuple[list[str], list[object]]:
         else:
             member.append(
                 "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = r.id"
-                " AND (a.country = ? OR a.name LIKE ? OR a.text LIKE ?))"
+                f" AND (a.country = ? OR a.name {like} ? OR a.text {like} ?))"
             )
             args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
     if member:
@@ -116,7 +114,7 @@ def _filters(q: Any) -> tuple[list[str], list[object]]:
     return where, args
 
 
-def track_context(con: sqlite3.Connection, track_id: str, limit: int = 50) -> list[Occurrence]:
+def track_context(con: Database, track_id: str, limit: int = 50) -> list[Occurrence]:
     """Background to a track: events of the context types (sanctions, strikes, protests...) that
     involve one of its parties, dated within ``context_days`` before its latest report."""
     from datetime import date, timedelta
@@ -131,10 +129,10 @@ def track_context(con: sqlite3.Connection, track_id: str, limit: int = 50) -> li
     lo = (date.fromisoformat(first) - timedelta(days=s.context_days)).isoformat()
     rows = con.execute(
         "SELECT o.record, o.track_id, o.round FROM occurrences o"
-        " WHERE o.event_type IN (SELECT value FROM json_each(?))"
+        f" WHERE o.event_type IN ({con.json_values})"
         " AND coalesce(o.date_start, o.first_reported) BETWEEN ? AND ?"
         " AND EXISTS (SELECT 1 FROM events r JOIN event_actors a ON a.event_id = r.id"
-        "   WHERE r.occurrence_id = o.id AND a.country IN (SELECT value FROM json_each(?)))"
+        f"   WHERE r.occurrence_id = o.id AND a.country IN ({con.json_values}))"
         " ORDER BY coalesce(o.date_start, o.first_reported) DESC, o.id LIMIT ?",
         (json.dumps(sorted(s.context_types)), lo, last, json.dumps(parties), limit),
     )
