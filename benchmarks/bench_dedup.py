@@ -2,6 +2,7 @@
 
     python benchmarks/bench_dedup.py --speed [--sizes 1000 100000]
     python benchmarks/bench_dedup.py --threshold [--bench DIR]
+    python benchmarks/bench_dedup.py --clusters [--bench DIR]
 
 --speed fills a NearDupIndex with synthetic articles (400 words drawn from a 20,000-word
 vocabulary, fixed seed; every tenth one a light edit of an earlier one, so groups form) and, at each
@@ -12,6 +13,9 @@ Memory is the process's resident size before and after filling, per indexed docu
 measures the estimated Jaccard similarity of (a) each article and a re-published copy of it: new
 headline, byline and share line, one paragraph of update appended, the last sentence cut;
 (b) pairs of different articles reporting the same event, the hardest non-duplicates.
+
+--clusters profiles the ECB+ articles (clean, then words and names; no understand stage) and
+times EventClusterer.add() one article at a time, then add_all() on the same articles.
 """
 
 from __future__ import annotations
@@ -154,20 +158,55 @@ def threshold(bench: Path) -> None:
         )
 
 
+def clusters(bench: Path) -> None:
+    from dragoman.dedup import EventClusterer, load_settings
+    from dragoman.eval.tasks.doc_clusters import profile_item
+    from dragoman.options import Options
+
+    path = bench / "coref" / "ecbplus_dev.jsonl"
+    docs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    settings = load_settings().clusters
+    profiles = [profile_item(d, settings, Options(), people=False) for d in docs]
+    one_by_one = EventClusterer(settings)
+    c0 = time.process_time()
+    slowest = 0.0
+    for p in profiles:
+        t0 = time.process_time()
+        one_by_one.add(p)
+        slowest = max(slowest, time.process_time() - t0)
+    each = time.process_time() - c0
+    batch = EventClusterer(settings)
+    c0 = time.process_time()
+    batch.add_all(profiles)
+    at_once = time.process_time() - c0
+    assert batch.clusters() == one_by_one.clusters()
+    blocks = json.loads(batch.to_json())["blocks"]
+    print(
+        f"{len(profiles)} articles, {len(batch.clusters())} clusters, largest block {max(map(len, blocks))}: "
+        f"add() {each / len(profiles) * 1e3:.1f} ms CPU per article (slowest {slowest * 1e3:.0f} ms), "
+        f"add_all() {at_once / len(profiles) * 1e3:.1f} ms per article"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000])
     parser.add_argument("--threshold", action="store_true")
+    parser.add_argument("--clusters", action="store_true")
     default_bench = os.environ.get("DRAGOMAN_BENCH") or str(
         Path(__file__).resolve().parents[1].parent / "shared" / "bench"
     )
     parser.add_argument("--bench", type=Path, default=Path(default_bench))
     args = parser.parse_args()
-    if not (args.speed or args.threshold):
-        parser.error("choose --speed, --threshold or both")
+    if not (args.speed or args.threshold or args.clusters):
+        parser.error("choose --speed, --threshold and/or --clusters")
     if args.threshold:
         threshold(args.bench)
+    if args.clusters:
+        clusters(args.bench)
     if args.speed:
         speed(args.sizes)
 

@@ -40,10 +40,15 @@ class BandIndex:
 
     def keys(self, signature: np.ndarray) -> list[int]:
         """One 64-bit key per band of ``signature``."""
-        band_values = (
-            signature[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
-        )
-        return [int(k) for k in (band_values * self._mult).sum(axis=1, dtype=np.uint64)]
+        return self._key_matrix(signature[None, :])[0]
+
+    def _key_matrix(self, signatures: np.ndarray) -> list[list[int]]:
+        """Band keys of many signatures at once (one row each)."""
+        n = len(signatures)
+        width = self.bands * self.rows
+        values = signatures[:, :width].astype(np.uint64).reshape(n, self.bands, self.rows)
+        keys: list[list[int]] = (values * self._mult).sum(axis=2, dtype=np.uint64).tolist()
+        return keys
 
     def query(self, signature: np.ndarray) -> set[int]:
         """Numbers of the documents sharing at least one band with ``signature``."""
@@ -59,7 +64,15 @@ class BandIndex:
         return found
 
     def insert(self, signature: np.ndarray, number: int) -> None:
-        for table, key in zip(self._tables, self.keys(signature), strict=True):
+        self._insert_keys(self.keys(signature), number)
+
+    def insert_many(self, signatures: np.ndarray, first: int) -> None:
+        """Insert rows numbered ``first``, ``first + 1``, ... (how a saved index is rebuilt)."""
+        for offset, keys in enumerate(self._key_matrix(signatures)):
+            self._insert_keys(keys, first + offset)
+
+    def _insert_keys(self, keys: list[int], number: int) -> None:
+        for table, key in zip(self._tables, keys, strict=True):
             bucket = table.get(key)
             if bucket is None:
                 table[key] = number

@@ -189,9 +189,9 @@ class NearDupIndex:
             rows = np.frombuffer(base64.b64decode(state["signatures"]), dtype=_DTYPE)
             if rows.size != len(docs) * index.settings.num_perm:
                 raise ValueError(f"{rows.size} signature values for {len(docs)} documents")
-            for (doc_id, rank), sig in zip(docs, rows.reshape(len(docs), -1), strict=True):
+            index._load_rows(rows.reshape(len(docs), index.settings.num_perm), [d[0] for d in docs])
+            for doc_id, rank in docs:
                 index._groups.add(doc_id, rank)
-                index._store(doc_id, sig)
                 ranks[doc_id] = rank
             index._groups.load(state["groups"], ranks)
         except (KeyError, TypeError, ValueError) as e:
@@ -212,6 +212,24 @@ class NearDupIndex:
         self._ids.append(doc_id)
         self._number[doc_id] = number
         self._bands.insert(sig, number)
+
+    def _load_rows(self, rows: np.ndarray, ids: list[str]) -> None:
+        """Signatures of a saved index, all at once (band keys computed in one numpy pass)."""
+        first = len(self._ids)
+        needed = first + len(ids)
+        if needed > len(self._rows):
+            grown = np.zeros(
+                (max(needed, 2 * len(self._rows)), self.settings.num_perm), dtype=_DTYPE
+            )
+            grown[:first] = self._rows[:first]
+            self._rows = grown
+        self._rows[first:needed] = rows
+        for offset, doc_id in enumerate(ids):
+            if doc_id in self._number:
+                raise ValueError(f"{doc_id}: saved twice")
+            self._ids.append(doc_id)
+            self._number[doc_id] = first + offset
+        self._bands.insert_many(rows, first)
 
     def _stored(self, doc_id: str) -> np.ndarray:
         return self._rows[self._number[doc_id]]

@@ -41,7 +41,7 @@ class ClusterSettings:
     name_max_zipf: float = 5.5  # capitalised words at least this common are not names
     names_share: float = 0.7  # similarity = names_share * names cosine + the rest * words cosine
     index_keys: int = 12  # heaviest words and names per document used to find candidates
-    link_threshold: float = 0.05  # a candidate pair this similar joins two blocks
+    link_threshold: float = 0.2  # a candidate pair this similar joins two blocks
     topic_threshold: float = 0.05  # stage 1: average similarity at which a block's stories merge
     event_threshold: float = 0.225  # stage 2: same, with weights local to the stage-1 group
     local_smoothing: float = 1.0  # stage 2 weight = global weight * (smoothing + local rarity)
