@@ -52,7 +52,9 @@ def _unit(vector: Mapping[str, float]) -> Vector:
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())
+    # Summed in key order: a set's order changes with the process's string hashing, and a float
+    # sum in another order can differ in its last bit, right at a threshold.
+    return sum(a[k] * b[k] for k in sorted(a.keys() & b.keys()))
 
 
 def _ordinal(day: str | None) -> float:

@@ -95,10 +95,11 @@ def profile_document(
     found = names(full, w.zipf, max_zipf=settings.name_max_zipf)
     found.update(n.lower() for n in extra_names)
     day = published[:10] if published and len(published) >= 10 else None
+    # Keys sorted, as to_dict() writes them: a restored profile then sums in the same order.
     return DocProfile(
         id=doc_id,
-        words=w.vector(Counter(tokens(full))),
-        names=w.vector(found),
+        words=dict(sorted(w.vector(Counter(tokens(full))).items())),
+        names=dict(sorted(w.vector(found).items())),
         day=day,
     )
 
