@@ -14,7 +14,9 @@ from dragoman.errors import DragomanError
 from dragoman.model import Actor, Event, RunReport
 from dragoman.options import IngestOptions, Options
 
-DB_HELP = "SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db)."
+DB_HELP = (
+    "SQLite database file, or a postgresql://user@host/db URL (default: $DRAGOMAN_DB, else ./dragoman.db)."
+)
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 reports_option = click.option(
@@ -32,10 +34,10 @@ def main(verbose: int) -> None:
 
 
 def _store(db: str | None, *, must_exist: bool = False):  # type: ignore[no-untyped-def]
-    from dragoman.store import default_db_path, open_store
+    from dragoman.store import default_db_path, is_postgres_url, open_store
 
     path = db or default_db_path()
-    if must_exist and path != ":memory:" and not Path(path).exists():
+    if must_exist and path != ":memory:" and not is_postgres_url(path) and not Path(path).exists():
         raise click.ClickException(f"no database at {path}; ingest something first (dragoman ingest PATH --db {path})")
     try:
         return open_store(db)
@@ -252,15 +254,18 @@ def rejected(db: str | None, as_json: bool) -> None:
 
 @main.command()
 @click.option("--db", "db", type=click.Path(dir_okay=False), default="dragoman-demo.db", show_default=True,
-              help="Database to create afresh for the demo.")  # fmt: skip
+              help="Database to create afresh for the demo (a postgresql:// URL is filled, not emptied).")  # fmt: skip
 @json_option
 def demo(db: str, as_json: bool) -> None:
     """Ingest the bundled demo week into a fresh database and summarise what was found."""
     from dragoman.demo import sample_documents, summarise
 
-    path = Path(db)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    from dragoman.store import is_postgres_url
+    from dragoman.store.database import redact
+
+    if not is_postgres_url(db):  # a PostgreSQL database is not ours to empty: re-ingesting changes nothing
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
     opts = Options(ingest=IngestOptions(ingested="2026-02-15"))
     with _store(db) as store:
         report = _ingest(sample_documents(opts), store, opts, documents=True)
@@ -276,6 +281,7 @@ def demo(db: str, as_json: bool) -> None:
     click.echo(summarise([o.event for o in found], articles=counts["articles"], rejected=counts["rejected"],
                          reports=counts["events"], tracks=tracks))  # fmt: skip
     click.echo("")
+    db = redact(db)
     click.echo(f"Stored in {db}. Try: dragoman events --db {db}   |   dragoman show EVENT_ID --db {db}")
     if tracks:
         click.echo(f"     dragoman tracks --db {db}   |   dragoman brief {tracks[0]['id']} --db {db}")

@@ -17,13 +17,14 @@ from dragoman.errors import DragomanError
     help="Port to listen on.",
 )
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-              help="SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db).")  # fmt: skip
+              help="SQLite database file, or a postgresql://user@host/db URL (default: $DRAGOMAN_DB, else ./dragoman.db).")  # fmt: skip
 @click.option("--token", envvar="DRAGOMAN_TOKEN", default=None,
               help="Bearer token for POST /ingest (or $DRAGOMAN_TOKEN); without one, POST /ingest is disabled.")  # fmt: skip
 def serve_command(host: str, port: int, db: str | None, token: str | None) -> None:
     """Serve the REST API (docs at /docs); needs: pip install 'dragoman[service]'."""
     from dragoman.service.app import INSTALL_HINT, create_app
     from dragoman.store import default_db_path
+    from dragoman.store.database import redact
 
     try:
         import uvicorn
@@ -37,5 +38,5 @@ def serve_command(host: str, port: int, db: str | None, token: str | None) -> No
     ingest = (
         "POST /ingest enabled (bearer token)" if token else "POST /ingest disabled (no --token)"
     )
-    click.echo(f"serving {path} on http://{host}:{port}  (docs: /docs; {ingest})", err=True)
+    click.echo(f"serving {redact(path)} on http://{host}:{port}  (docs: /docs; {ingest})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

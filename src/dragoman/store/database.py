@@ -14,11 +14,13 @@ PostgreSQL, anything else is a SQLite path.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -89,6 +91,21 @@ def open_database(target: str | Path) -> Database:
     from dragoman.store.sqlite import SqliteDatabase
 
     return SqliteDatabase(target)
+
+
+def redact(target: str | Path) -> str:
+    """``target`` for messages and logs: a URL without its password; a path as it is."""
+    text = str(target)
+    if not is_postgres_url(text):
+        return text
+    parts = urlsplit(text)
+    query = re.sub(r"(^|&)password=[^&]*", r"\1password=***", parts.query)
+    netloc = parts.netloc
+    if parts.password is not None:
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+        netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def split_statements(script: str) -> list[str]:

@@ -16,10 +16,9 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from dragoman.errors import ConfigError, StoreError
-from dragoman.store.database import Database, Rows
+from dragoman.store.database import Database, Rows, redact
 
 INSTALL_HINT = "a postgresql:// store needs psycopg: pip install 'dragoman[postgres]'"
 CONNECT_SECONDS = 10
@@ -101,13 +100,3 @@ def _pg_sql(sql: str) -> str:
         return token.replace("%", "%%")
 
     return _TOKENS.sub(swap, sql)
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))

@@ -1,0 +1,106 @@
+"""What is particular to the PostgreSQL store: connecting, one writer at a time across connections,
+migrations applied once when several processes open a new store together."""
+
+from __future__ import annotations
+
+import threading
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from dragoman.errors import StoreError
+from dragoman.model import Article, DateValue
+from dragoman.store import open_store
+from tests.conftest import StoreFactory, pg_url
+
+
+def story(n: int) -> Article:
+    text = f"Envoys met for round {n} of the border talks, officials said; the statement numbered it {n}."
+    return Article(
+        id=f"a_{n:04d}", raw_id=f"r_{n}", origin=f"wire/{n}", title=f"Round {n}", text=text,
+        published=DateValue(start="2026-03-02", end="2026-03-02", precision="day"),
+    )  # fmt: skip
+
+
+def test_an_unreachable_database_is_a_store_error_without_the_password(pg_stores: StoreFactory) -> None:
+    parts = urlsplit(pg_url() or "")
+    netloc = f"{parts.username or 'dragoman'}:s3cret-pw@{parts.netloc.rpartition('@')[2]}"
+    missing = urlunsplit(parts._replace(netloc=netloc, path="/no_such_database"))
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as caught:
+        open_store(missing)
+    assert "no_such_database" in str(caught.value)
+    assert "s3cret-pw" not in str(caught.value)
+
+
+def test_a_second_writer_waits_for_the_first_to_commit(pg_stores: StoreFactory) -> None:
+    db = pg_stores.new()
+    first, second = open_store(db), open_store(db)
+    done = threading.Event()
+
+    def write() -> None:
+        second.save(story(2), [])
+        done.set()
+
+    try:
+        with first._con.transaction():  # the first writer holds the store's write lock
+            first.save(story(1), [])
+            writer = threading.Thread(target=write)
+            writer.start()
+            time.sleep(0.5)
+            assert not done.is_set(), "the second writer did not wait for the first's transaction"
+        writer.join(timeout=30)
+        assert done.is_set()
+        assert [a.id for a in first.articles()] == ["a_0001", "a_0002"]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_concurrent_writers_store_every_article_once(pg_stores: StoreFactory) -> None:
+    db = pg_stores.new()
+    errors: list[BaseException] = []
+
+    def write(numbers: range) -> None:
+        try:
+            with open_store(db) as store:
+                for n in numbers:
+                    store.save(story(n), [])
+                    store.save(story(n), [])  # a repeat is ignored, even while the other writer writes
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    writers = [threading.Thread(target=write, args=(range(k, 40, 4),)) for k in range(4)]
+    for t in writers:
+        t.start()
+    for t in writers:
+        t.join(timeout=60)
+    assert errors == []
+    with open_store(db) as store:
+        assert [a.id for a in store.articles()] == [f"a_{n:04d}" for n in range(40)]
+        groups = store._con.execute("SELECT count(*), count(DISTINCT article_id) FROM article_signatures").fetchone()
+        assert groups == (40, 40)
+
+
+def test_opening_a_new_store_from_several_connections_migrates_it_once(pg_stores: StoreFactory) -> None:
+    db = pg_stores.new()
+    versions: list[int] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            with open_store(db) as store:
+                versions.append(store.schema_version())
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    openers = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in openers:
+        t.start()
+    for t in openers:
+        t.join(timeout=60)
+    assert errors == []
+    with open_store(db) as store:
+        rows = store._con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    assert [r[0] for r in rows] == [1, 2, 3, 4]
+    assert versions == [4, 4, 4, 4]
