@@ -34,7 +34,7 @@ def create_app(
     """A FastAPI app serving the store at ``db`` (created and migrated if needed).
 
     Args:
-        db: the SQLite file; readers open it read-only, the app keeps the one writer.
+        db: the SQLite file or a postgresql:// URL; readers open it read-only, the app keeps the one writer.
         token: the bearer token POST /ingest requires; None disables POST /ingest.
         fetch_options: limits of the URL fetcher (tests name their local server as trusted here).
         options: pipeline options for POST /ingest.
@@ -50,7 +50,6 @@ def create_app(
     from dragoman.service import routes_export, routes_ingest, routes_read, tracks
     from dragoman.service.errors import install_handlers
     from dragoman.service.intake import Intake
-    from dragoman.service.reader import Reader
     from dragoman.service.security import SecurityHeaders, install_docs
     from dragoman.service.state import ServiceState
     from dragoman.store import open_store
@@ -64,7 +63,7 @@ def create_app(
         )
     store = open_store(db)
     state = ServiceState(
-        reader=Reader(db, query_seconds=query_seconds),
+        reader=_reader(db, query_seconds),
         intake=Intake(store, fetch_options=fetch_options, options=options),
         token=token,
     )
@@ -91,6 +90,18 @@ def create_app(
         app.include_router(module.router)
     install_docs(app)
     return app
+
+
+def _reader(db: str | Path, query_seconds: float) -> Any:
+    """The read side: SQLite's hand-steered Reader, or its PostgreSQL twin for a postgresql:// URL."""
+    from dragoman.service.reader import Reader
+    from dragoman.store import is_postgres_url
+
+    if is_postgres_url(db):
+        from dragoman.service.reader_pg import PostgresReader
+
+        return PostgresReader(str(db), query_seconds=query_seconds)
+    return Reader(db, query_seconds=query_seconds)
 
 
 def _version() -> str:
