@@ -238,8 +238,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def explain(con: sqlite3.Connection) -> Iterator[str]:
     """The plans of the /events queries, as the server runs them."""
+    from dragoman.service.eventsql import SORT_KEY
     from dragoman.service.params import event_filters
-    from dragoman.service.reader import SORT_KEY
 
     for label, filters in (("type+status", event_filters(event_type="CONSULT", status="planned")),
                            ("actor code", event_filters(actor="USA")),

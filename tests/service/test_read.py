@@ -64,7 +64,7 @@ def test_pagination_returns_every_event_exactly_once_in_order(
 ) -> None:
     records = walk(api, f"limit=7&order={order}")
     ids = [r["id"] for r in records]
-    assert len(ids) == len(set(ids)) == len(truth) == 43
+    assert len(ids) == len(set(ids)) == len(truth) > 20
     assert set(ids) == {e.id for e in truth}
     dated = [(r["date"]["start"] or r["date"]["end"]) for r in records if r["date"]]
     assert dated == sorted(dated, reverse=order == "desc")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.service.eventsql import Position
 from dragoman.service.params import event_filters
-from dragoman.service.reader import Position, Reader
+from dragoman.service.reader import Reader
 
 QUERIES = [
     {"event_type": "CONSULT"},

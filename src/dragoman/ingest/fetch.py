@@ -75,7 +75,9 @@ class Fetched:
     redirects: tuple[str, ...]  # the URLs that redirected, in order
 
 
-def fetch(url: str, opts: FetchOptions | None = None, *, resolver: Resolver | None = None) -> Fetched:
+def fetch(
+    url: str, opts: FetchOptions | None = None, *, resolver: Resolver | None = None
+) -> Fetched:
     """GET ``url`` as described in the module docstring; raises FetchRefused or FetchFailed."""
     opts = opts or FetchOptions()
     resolve = resolver or resolve_host
@@ -84,13 +86,17 @@ def fetch(url: str, opts: FetchOptions | None = None, *, resolver: Resolver | No
     current = url
     for _ in range(opts.max_redirects + 1):
         parts, host, port = check_url(current)
-        ip = vetted_address(host, port, resolve=resolve, trusted=_origin(parts, host, port) in opts.trusted_origins)
+        ip = vetted_address(
+            host, port, resolve=resolve, trusted=_origin(parts, host, port) in opts.trusted_origins
+        )
         connection, response = _get(parts, host, port, ip, opts, deadline)
         try:
             if response.status in REDIRECTS:
                 location = response.getheader("Location")
                 if not location:
-                    raise FetchFailed(f"{current}: HTTP {response.status} redirect without a Location header")
+                    raise FetchFailed(
+                        f"{current}: HTTP {response.status} redirect without a Location header"
+                    )
                 hops.append(current)
                 current = urljoin(current, location.strip())
                 log.info("redirect %s -> %s", hops[-1], current)
@@ -99,7 +105,9 @@ def fetch(url: str, opts: FetchOptions | None = None, *, resolver: Resolver | No
         finally:
             response.close()
             connection.close()
-    raise FetchRefused(f"{url}: more than {opts.max_redirects} redirects; give the final URL instead")
+    raise FetchRefused(
+        f"{url}: more than {opts.max_redirects} redirects; give the final URL instead"
+    )
 
 
 def check_url(url: str) -> tuple[SplitResult, str, int]:
@@ -226,13 +234,19 @@ def _page(
         raise FetchFailed(f"{url}: the server answered HTTP {response.status} {response.reason}")
     content_type = (response.getheader("Content-Type") or "text/html").split(";")[0].strip().lower()
     if content_type not in PAGE_TYPES:
-        raise FetchFailed(f"{url}: {content_type} is not a page; dragoman reads text/html and text/plain")
+        raise FetchFailed(
+            f"{url}: {content_type} is not a page; dragoman reads text/html and text/plain"
+        )
     encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
     if encoding != "identity":
-        raise FetchFailed(f"{url}: the server sent a {encoding}-compressed body although asked not to")
+        raise FetchFailed(
+            f"{url}: the server sent a {encoding}-compressed body although asked not to"
+        )
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > opts.max_bytes:
-        raise FetchFailed(f"{url}: {int(declared)} bytes is more than the {opts.max_bytes} byte limit")
+        raise FetchFailed(
+            f"{url}: {int(declared)} bytes is more than the {opts.max_bytes} byte limit"
+        )
     return Fetched(
         url=url,
         content=_read_limited(url, connection, response, opts.max_bytes, deadline),
@@ -243,7 +257,10 @@ def _page(
 
 
 def _read_limited(
-    url: str, connection: http.client.HTTPConnection, response: http.client.HTTPResponse, max_bytes: int,
+    url: str,
+    connection: http.client.HTTPConnection,
+    response: http.client.HTTPResponse,
+    max_bytes: int,
     deadline: float,
 ) -> bytes:
     chunks: list[bytes] = []
@@ -257,7 +274,9 @@ def _read_limited(
         try:
             chunk = response.read1(_CHUNK)
         except (OSError, http.client.HTTPException) as e:
-            raise FetchFailed(f"{url}: the connection broke while reading ({type(e).__name__}: {e})") from e
+            raise FetchFailed(
+                f"{url}: the connection broke while reading ({type(e).__name__}: {e})"
+            ) from e
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
@@ -279,10 +298,14 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, host: str, port: int, *, ip: str, timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
         self._ip = ip
-        self.pinned_socket: socket.socket | None = None  # kept after close() hands it to the response
+        self.pinned_socket: socket.socket | None = (
+            None  # kept after close() hands it to the response
+        )
 
     def connect(self) -> None:
-        self.sock = self.pinned_socket = socket.create_connection((self._ip, self.port), self.timeout)
+        self.sock = self.pinned_socket = socket.create_connection(
+            (self._ip, self.port), self.timeout
+        )
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):

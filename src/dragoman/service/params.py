@@ -18,7 +18,7 @@ from datetime import date
 
 from dragoman.model import STATUSES
 from dragoman.service.errors import ApiError, bad_parameter
-from dragoman.service.reader import EventFilters, Position
+from dragoman.service.eventsql import EventFilters, Position
 
 FILTER_PARAMS = (
     "actor",

@@ -2,8 +2,9 @@
 
 Every query is shaped for an index of schema 1 (store/migrations/0001_init.sql): events are paged by
 keyset on their sort key ``(coalesce(date_start, date_end), id)``, never by OFFSET, so page 1000 costs
-what page 1 costs. Each thread gets one ``mode=ro`` connection; a progress handler stops a query that
-runs past ``query_seconds`` so one unlucky filter cannot hold a worker thread.
+what page 1 costs (the statements are in eventsql.py). Each thread gets one ``mode=ro`` connection; a
+progress handler stops a query that runs past ``query_seconds`` so one unlucky filter cannot hold a
+worker thread.
 """
 
 from __future__ import annotations
@@ -14,158 +15,27 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from dragoman.service.errors import ApiError
+from dragoman.service.eventsql import (
+    SORT_KEY,
+    Driver,
+    EventFilters,
+    EventPage,
+    Indexes,
+    Position,
+    select_page,
+    squash,
+)
 
-SORT_KEY = "coalesce(e.date_start, e.date_end)"
 CANDIDATE_CAP = 10_000  # a filter matching fewer events drives the query (see Reader._driver)
-COUNT_SECONDS = 300.0
+COUNT_SECONDS = 300.0  # how long a candidate count is trusted: it only steers the plan
 MMAP_BYTES = 4_000_000_000
-CACHE_KIB = 16_000  # how long a candidate count is trusted: it only steers the plan
+CACHE_KIB = 16_000
 _PROGRESS_STEPS = 20_000  # SQLite VM steps between deadline checks (~1 ms)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventFilters:
-    """The /events filters; every field is optional and they combine with AND."""
-
-    actor_code: tuple[str, str | None] | None = None  # ("IRN", "GOV") or ("IRN", None)
-    actor_name: str | None = None  # a name prefix, case-insensitive
-    country: str | None = None  # ISO3 of the event's location
-    event_type: str | None = None
-    status: str | None = None
-    since: str | None = None  # on the event's date key: its start date, else its end date
-    until: str | None = None
-    track: str | None = None
-    text: str | None = None  # words in an evidence sentence
-
-    def drivers(self, indexes: Indexes) -> list[Driver]:
-        """The filters an index can list the matches of, as candidate drivers of the query.
-
-        A filter with an ordered index (column, sort key, id) never needs to drive: walking that
-        index gives its matches already in page order.
-        """
-        found: list[Driver] = []
-        if self.actor_code is not None:
-            country, sector = self.actor_code
-            sql = "SELECT a.event_id AS k FROM event_actors a WHERE a.country = ?" + (
-                " AND a.sector = ?" if sector else ""
-            )
-            found.append(Driver("actor", sql, [country, sector] if sector else [country], "id"))
-        if self.actor_name is not None:
-            sql = "SELECT a.event_id AS k FROM event_actors a WHERE a.name LIKE ? ESCAPE '\\'"
-            found.append(Driver("actor", sql, [_like_prefix(self.actor_name)], "id"))
-        if self.event_type is not None and "event_type" not in indexes.ordered:
-            found.append(
-                Driver(
-                    "event_type",
-                    "SELECT rowid AS k FROM events WHERE event_type = ?",
-                    [self.event_type],
-                    "rowid",
-                )
-            )
-        if self.status is not None and "status" not in indexes.ordered:
-            found.append(
-                Driver(
-                    "status",
-                    "SELECT rowid AS k FROM events WHERE status = ?",
-                    [self.status],
-                    "rowid",
-                )
-            )
-        for name, column, value in (
-            ("country", "location_country", self.country),
-            ("track", "track", self.track),
-        ):
-            if value is not None and column in indexes.leading and column not in indexes.ordered:
-                found.append(
-                    Driver(
-                        name, f"SELECT rowid AS k FROM events WHERE {column} = ?", [value], "rowid"
-                    )
-                )
-        return found
-
-    def where(
-        self, *, driven_by: str | None = None, ordered: frozenset[str] = frozenset()
-    ) -> tuple[list[str], list[object]]:
-        """SQL conditions on ``events e``, written so only indexes in page order are used for them.
-
-        The unary ``+`` keeps SQLite from choosing an unordered index (type, status, actor country)
-        and then sorting every match; columns in ``ordered`` have an index in page order and keep
-        theirs. The filter that drives the query (``driven_by``) is left out: its subquery already
-        guarantees it.
-        """
-        where: list[str] = []
-        args: list[object] = []
-        for name, column, value in (
-            ("event_type", "event_type", self.event_type),
-            ("status", "status", self.status),
-            ("country", "location_country", self.country),
-            ("track", "track", self.track),
-        ):
-            if value is not None and name != driven_by:
-                where.append(f"{'' if column in ordered else '+'}e.{column} = ?")
-                args.append(value)
-        if self.since is not None:
-            where.append(f"{SORT_KEY} >= ?")
-            args.append(self.since)
-        if self.until is not None:
-            where.append(f"{SORT_KEY} <= ?")
-            args.append(self.until)
-        if self.actor_code is not None and driven_by != "actor":
-            country, sector = self.actor_code
-            sector_sql = " AND +a.sector = ?" if sector else ""
-            where.append(
-                f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND +a.country = ?{sector_sql})"
-            )
-            args.extend([country, sector] if sector else [country])
-        if self.actor_name is not None and driven_by != "actor":
-            where.append(
-                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND +a.name LIKE ? ESCAPE '\\')"
-            )
-            args.append(_like_prefix(self.actor_name))
-        if self.text is not None:
-            where.append(
-                "EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence LIKE ? ESCAPE '\\')"
-            )
-            args.append("%" + _like_escape(self.text) + "%")
-        return where, args
-
-
-@dataclass(frozen=True, slots=True)
-class Driver:
-    """A filter whose matches an index lists: ``sql`` selects the events' ``key`` (id or rowid)."""
-
-    name: str
-    sql: str
-    args: list[object]
-    key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Indexes:
-    """What the store's indexes on events allow beyond schema 1."""
-
-    leading: frozenset[str]  # columns that lead some index
-    ordered: frozenset[str]  # columns with an index (column, sort key, id): matches in page order
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Where a page ends: the sort key of its last event (``date`` None for an undated event)."""
-
-    date: str | None
-    id: str
-
-
-@dataclass(slots=True)
-class EventPage:
-    records: list[dict[str, Any]] = field(default_factory=list)
-    next: Position | None = None
 
 
 class Reader:
@@ -268,14 +138,14 @@ class Reader:
         ordered = self._indexes(con).ordered
         rows: list[tuple[str | None, str, str]] = []
         if after is None or after.date is not None:
-            rows = _select(
+            rows = select_page(
                 con, filters, driver, ordered, after, limit, newest_first=newest_first, dated=True
             )
         if (
             len(rows) < limit and filters.since is None and filters.until is None
         ):  # a date range has no undated
             undated_after = after if after is not None and after.date is None else None
-            rows += _select(con, filters, driver, ordered, undated_after, limit - len(rows), newest_first=False,
+            rows += select_page(con, filters, driver, ordered, undated_after, limit - len(rows), newest_first=False,
                             dated=False)  # fmt: skip
         return rows
 
@@ -298,7 +168,7 @@ class Reader:
         if self._index_info is None:
             leading: set[str] = set()
             ordered: set[str] = set()
-            sort_key = _squash(SORT_KEY.replace("e.", ""))
+            sort_key = squash(SORT_KEY.replace("e.", ""))
             for name, sql in con.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"
             ):
@@ -312,7 +182,7 @@ class Reader:
                 if columns and columns[0]:
                     leading.add(columns[0])
                 if len(columns) == 3 and columns[0] and columns[1] is None and columns[2] == "id" and sql \
-                        and sort_key in _squash(sql):  # fmt: skip
+                        and sort_key in squash(sql):  # fmt: skip
                     ordered.add(columns[0])
             self._index_info = Indexes(frozenset(leading), frozenset(ordered))
         return self._index_info
@@ -397,52 +267,6 @@ class Reader:
         return int(row[0] or 0)
 
 
-def _select(
-    con: sqlite3.Connection, filters: EventFilters, driver: Driver | None, ordered: frozenset[str],
-    after: Position | None, limit: int, *, newest_first: bool, dated: bool,
-) -> list[tuple[str | None, str, str]]:  # fmt: skip
-    if limit <= 0:
-        return []
-    where, args = filters.where(driven_by=driver.name if driver else None, ordered=ordered)
-    source, source_args = "events e", []
-    if driver is not None:
-        distinct = "DISTINCT " if driver.key == "id" else ""
-        source = f"(SELECT {distinct}k FROM ({driver.sql})) c CROSS JOIN events e ON e.{driver.key} = c.k"
-        source_args = driver.args
-    if dated:
-        where.append(f"{SORT_KEY} IS NOT NULL")
-        direction = "DESC" if newest_first else "ASC"
-        order = f"{SORT_KEY} {direction}, e.id {direction}"
-        if after is not None:
-            # The plain bound lets SQLite seek in the sort-key index; the pair makes it exact.
-            where.append(f"{SORT_KEY} {'<=' if newest_first else '>='} ?")
-            where.append(f"({SORT_KEY}, e.id) {'<' if newest_first else '>'} (?, ?)")
-            args.extend([after.date, after.date, after.id])
-    else:
-        where.append(f"{SORT_KEY} IS NULL")
-        order = "e.id"
-        if after is not None:
-            where.append("e.id > ?")
-            args.append(after.id)
-    sql = (
-        f"SELECT {SORT_KEY if dated else 'NULL'}, e.id, e.record FROM {source}"
-        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
-    )
-    return con.execute(sql, [*source_args, *args, limit]).fetchall()
-
-
 def _article_summary(row: tuple[Any, ...]) -> dict[str, Any]:
     article_id, title, outlet, url, published = row
     return {"id": article_id, "title": title, "outlet": outlet, "url": url, "published": published}
-
-
-def _squash(sql: str) -> str:
-    return "".join(sql.split()).lower()
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like_prefix(text: str) -> str:
-    return _like_escape(text) + "%"
