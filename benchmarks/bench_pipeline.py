@@ -1,6 +1,6 @@
 """Throughput of each pipeline stage on the demo week, outside the test run.
 
-    python benchmarks/bench_pipeline.py [--repeat 20]
+    python benchmarks/bench_pipeline.py [--repeat 20] [--rules-only]
 
 Then the whole pipeline end to end (store included) with 1 and 2 worker processes.
 
@@ -23,15 +23,16 @@ from pathlib import Path
 from dragoman import clean, coding, understand
 from dragoman.demo import sample_documents
 from dragoman.model import Rejected
-from dragoman.options import Options
+from dragoman.options import CodingOptions, Options
 from dragoman.store import open_store
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--rules-only", action="store_true", help="code without the learned model")
     args = parser.parse_args()
-    opts = Options()
+    opts = Options(coding=CodingOptions(use_model=not args.rules_only))
     docs = [d for d in sample_documents(opts) if not isinstance(d, Rejected)]
     # Warm up: load models, gazetteers and lexicons once, as a long-running ingest would.
     for doc in docs[:2]:
@@ -70,7 +71,7 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {rss:.0f} MB")
     for workers in (1, 2):
-        print(end_to_end(docs, args.repeat, workers))
+        print(end_to_end(docs, args.repeat, workers, opts))
 
 
 def _variant(doc, i: int):  # type: ignore[no-untyped-def]
@@ -79,11 +80,10 @@ def _variant(doc, i: int):  # type: ignore[no-untyped-def]
     return replace(doc, id=f"{doc.id}-{i}", content=content)
 
 
-def end_to_end(docs: list, repeat: int, workers: int) -> str:  # type: ignore[type-arg]
+def end_to_end(docs: list, repeat: int, workers: int, opts: Options) -> str:  # type: ignore[type-arg]
     """Wall time of iter_documents (store included) with ``workers`` processes, loading included."""
     from dragoman.pipeline import iter_documents
 
-    opts = Options()
     copies = [_variant(d, i) for i in range(repeat) for d in docs]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "e2e.db") as store:
         started = time.perf_counter()

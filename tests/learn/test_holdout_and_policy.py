@@ -8,7 +8,13 @@ from dragoman.learn.features import Vectorizer
 from dragoman.learn.model import Candidate, LearnedModel, Reading, Weights, sentence_key
 from dragoman.learn.review import decide
 
-POLICY = {"drop_below": 0.3, "recode_confidence": 0.7, "propose_above": 0.6, "propose_confidence": 0.5}
+POLICY = {
+    "drop_below": 0.3,
+    "drop_written": 0.1,
+    "recode_confidence": 0.7,
+    "propose_above": 0.6,
+    "propose_confidence": 0.5,
+}
 
 
 def reading(event: float, *ranked: tuple[str, str, float]) -> Reading:
@@ -19,8 +25,10 @@ def reading(event: float, *ranked: tuple[str, str, float]) -> Reading:
 
 
 def test_filter_drops_rule_triggers_of_a_sentence_without_event() -> None:
-    r = reading(0.1, ("190", "ASSAULT", 0.6), ("040", "CONSULT", 0.4))
+    r = reading(0.2, ("190", "ASSAULT", 0.6), ("040", "CONSULT", 0.4))
     assert decide(r, ["19"], POLICY, actors=2).action == "drop"
+    # a hand-written trigger needs a surer filter to be dropped
+    assert decide(r, ["19"], POLICY, actors=2, written=True).action == "keep"
 
 
 def test_confident_other_root_recodes_and_weak_one_keeps_the_rules() -> None:

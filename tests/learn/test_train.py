@@ -25,6 +25,7 @@ CONFIG = TrainConfig(
     max_iter=500,
     policy_grid={
         "drop_below": (0.0, 0.3),
+        "drop_written": (0.0, 0.2),
         "recode_confidence": (0.8, 1.01),
         "propose_above": (0.5,),
         "propose_confidence": (0.4, 1.01),

@@ -121,6 +121,7 @@ def eval_command(
             "no benchmark directory found; pass --bench DIR (with manifest.json) or set DRAGOMAN_BENCH"
         )
     bench = bench.resolve()
+    _say_how_coded()
     try:
         report = run_bench(bench, only=only, limit=limit, progress=_progress_for)
     except DragomanError as e:
@@ -161,6 +162,7 @@ def _gate(
         click.echo(f"quality gate skipped: no benchmark directory (manifest.json) at {where}")
         return
     bench = bench.resolve()
+    _say_how_coded()
     try:
         if update and not gate_path.exists():
             baseline = baseline_from_manifest(bench)
@@ -204,6 +206,14 @@ def _gate(
             f"(tolerance {report.tolerance:g}):\n" + "\n".join(f"  {line}" for line in lines)
         )
     click.echo("quality gate passed")
+
+
+def _say_how_coded() -> None:
+    """One line before the table: learned model on or off (dragoman.learn), and held-out reading."""
+    from dragoman.learn import describe
+    from dragoman.options import CodingOptions
+
+    click.echo(describe(CodingOptions()))
 
 
 def format_gate(report: GateReport) -> str:

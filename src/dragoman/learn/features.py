@@ -49,6 +49,7 @@ class Structure:
 class _Cues:
     groups: dict[str, frozenset[str]] = field(default_factory=dict)  # group -> words
     penta: dict[str, str] = field(default_factory=dict)  # CAMEO root -> ConfliBERT class
+    function_words: frozenset[str] = frozenset()  # never an anchor
 
 
 @functools.cache
@@ -66,7 +67,13 @@ def _cues(path: Path = _FEATURES_FILE) -> _Cues:
     return _Cues(
         {str(k): frozenset(str(w).lower() for w in v) for k, v in groups.items()},
         {str(root): str(k) for k, roots in penta.items() for root in roots},
+        frozenset(str(w).lower() for w in data.get("function_words") or ()),
     )
+
+
+def is_function_word(token: str) -> bool:
+    """A word no act is anchored on ("and", "the", "said"), from features.yaml."""
+    return len(token) < 3 or token in _cues().function_words
 
 
 def penta_class(root: str) -> str | None:

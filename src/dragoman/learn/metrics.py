@@ -74,7 +74,8 @@ def _output(
     rule_types = [t for s in e.sentences for t in s.structure.types]
     rule_roots = list(dict.fromkeys(c[:2] for c in codes))
     actors = max((s.structure.actors for s in e.sentences), default=0)
-    decision = decide(r, rule_roots, policy, actors=actors)
+    written = any(not g for s in e.sentences for g in s.structure.generated)
+    decision = decide(r, rule_roots, policy, actors=actors, written=written)
     if decision.action == "keep":
         return [c[:2] for c in codes], rule_types
     if decision.action in ("recode", "propose") and decision.candidate is not None:

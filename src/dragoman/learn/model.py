@@ -41,7 +41,13 @@ from typing import Any
 import numpy as np
 
 from dragoman.errors import DataFileError
-from dragoman.learn.features import Structure, Vectorizer, sentence_features, words
+from dragoman.learn.features import (
+    Structure,
+    Vectorizer,
+    is_function_word,
+    sentence_features,
+    words,
+)
 
 __all__ = ["Candidate", "LearnedModel", "Reading", "Weights", "load_model", "sentence_key"]
 
@@ -159,7 +165,9 @@ class LearnedModel:
         best: tuple[float, int, int] | None = None
         for m in _TOKEN.finditer(text):
             token = words(m.group())
-            j = self.vectorizer.vocabulary.get(f"w:{token[0]}") if token else None
+            if not token or is_function_word(token[0]):
+                continue
+            j = self.vectorizer.vocabulary.get(f"w:{token[0]}")
             if j is None:
                 continue
             w = float(weights.coef[j, column])

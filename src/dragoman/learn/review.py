@@ -10,7 +10,8 @@ sentence). ``decide`` is the whole policy, a pure function of the model's readin
 were chosen by cross-validation on the dev data and are stored with the model:
 
 * **drop**: the sentence has rule triggers but the relevance filter judges that it states no
-  event (``event < drop_below``): "the striker fired a shot", commentary, history;
+  event (``event < drop_below``, or ``drop_written`` when a hand-written trigger matched):
+  "the striker fired a shot", commentary, history;
 * **recode**: the rules found a trigger, but the model is confident (``recode_confidence``) that the
   act has another CAMEO root than every trigger found; the first trigger's words are kept, coded
   with the model's code;
@@ -42,14 +43,24 @@ class Decision:
 
 
 def decide(
-    reading: Reading, rule_roots: Sequence[str], policy: Mapping[str, float], *, actors: int
+    reading: Reading,
+    rule_roots: Sequence[str],
+    policy: Mapping[str, float],
+    *,
+    actors: int,
+    written: bool = False,
 ) -> Decision:
-    """What the model does with one sentence, given the CAMEO roots of its rule triggers."""
+    """What the model does with one sentence, given the CAMEO roots of its rule triggers.
+
+    ``written``: a trigger comes from the hand-written triggers.yaml (not the generated verb
+    lexicon); those are dropped only below the stricter ``drop_written``, because a dropped
+    meeting also takes away the parties that later sentences of the article inherit from it.
+    """
     best = reading.candidates[0] if reading.candidates else None
     if best is not None and best.event_type == "none":
         best = None  # a statement (CAMEO 01): PLOVER codes no event for it
     if rule_roots:
-        if reading.event < policy["drop_below"]:
+        if reading.event < policy["drop_written" if written else "drop_below"]:
             return Decision("drop")
         if (
             best is not None
@@ -97,7 +108,8 @@ class Reviewer:
         structure = structure_of(matches, actors=actors, countries=countries)
         reading = self.model.read(text, structure, holdout=self.holdout)
         roots = tuple(dict.fromkeys(m.trigger.cameo[:2] for m in matches))
-        decision = decide(reading, roots, self.model.policy, actors=actors)
+        written = any(m.trigger.priority >= 0 for m in matches)
+        decision = decide(reading, roots, self.model.policy, actors=actors, written=written)
         if decision.action == "drop":
             return []
         if decision.action == "recode" and decision.candidate is not None:

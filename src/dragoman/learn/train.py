@@ -8,9 +8,10 @@
 3. For each setting of the grid (train.yaml), fit the four heads k times and read every example
    with the model that did not see it; keep the setting with the best mean of root accuracy,
    PLOVER and penta macro-F1 and event balanced accuracy on those out-of-fold readings.
-4. On the chosen setting's out-of-fold readings, choose the thresholds of ``review.decide`` by
-   simulating what rules + model would output (the objective: mean of root accuracy, PLOVER and
-   penta macro-F1, and one minus the false-event rate).
+4. On the chosen setting's out-of-fold readings of the ``policy_sets``, choose the thresholds of
+   ``review.decide`` by simulating what rules + model would output (the objective: per set, the
+   mean of root accuracy, PLOVER and penta macro-F1 and one minus the false-event rate; then the
+   mean over sets).
 5. Fit the heads on all examples; ship them with the k fold models and which fold each training
    sentence was in (model.py: held-out reading keeps eval honest).
 
@@ -55,6 +56,7 @@ class TrainConfig:
     cs: tuple[float, ...] = (4.0,)
     max_iter: int = 2000
     policy_grid: Mapping[str, tuple[float, ...]] | None = None
+    policy_sets: tuple[str, ...] = ()  # the sets that choose the policy (all when empty)
 
 
 def load_config(path: Path = CONFIG, *, seed: int | None = None) -> TrainConfig:
@@ -75,6 +77,7 @@ def load_config(path: Path = CONFIG, *, seed: int | None = None) -> TrainConfig:
             cs=tuple(float(v) for v in data["classifier"]["C"]),
             max_iter=int(data["classifier"]["max_iter"]),
             policy_grid=policy,
+            policy_sets=tuple(data.get("policy_sets") or ()),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as e:
         raise DataFileError(f"{path}: cannot read the training settings ({e!r}); fix the file") from e
@@ -142,7 +145,10 @@ def train(
         raise ConfigError("train.yaml: the grid of structure_weight and C is empty")
     weight, c, vectorizer, x, fold_weights = best.weight, best.c, best.vectorizer, best.x, best.folds
     readings = best.readings
-    policy, simulated = _choose_policy(examples, readings, config.policy_grid or {})
+    chosen = [i for i, e in enumerate(examples) if e.set in (config.policy_sets or config.sets)]
+    policy, simulated = _choose_policy(
+        [examples[i] for i in chosen], [readings[i] for i in chosen], config.policy_grid or {}
+    )
     say(f"policy {policy}")
     full = _fit(x, examples, list(range(len(examples))), shape, c, config)
     held_out = {
@@ -154,6 +160,7 @@ def train(
         "seed": config.seed,
         "folds": config.folds,
         "chosen": {"structure_weight": weight, "C": c, "min_df": config.min_df},
+        "policy_sets": list(config.policy_sets or config.sets),
         "cv_settings": cv,
         "cv_simulated": simulated,
         "features": len(vectorizer),
@@ -289,22 +296,36 @@ def _oof(
     return readings
 
 
+# Thresholds that act only together are searched together: a proposal needs both.
+_JOINT = (("propose_above", "propose_confidence"),)
+
+
 def _choose_policy(
     examples: Sequence[Example], readings: Sequence[Reading], grid: Mapping[str, tuple[float, ...]]
 ) -> tuple[dict[str, float], dict[str, Any]]:
-    """The thresholds with the best simulated objective (ties: the earlier in grid order)."""
-    keys = sorted(grid)
-    best: tuple[float, dict[str, float], dict[str, Any]] | None = None
-    for values in itertools.product(*(grid[k] for k in keys)):
-        policy = dict(zip(keys, values))
-        scores = simulate(examples, readings, policy)
-        if best is None or scores["objective"] > best[0]:
-            best = (scores["objective"], policy, scores)
-    if best is None:
+    """Thresholds by coordinate ascent over the grid: from "the model does nothing", each
+    threshold in turn (sorted names; the ``_JOINT`` ones as a pair) takes its best value given
+    the others, until none moves. Ties keep the current value, then the earlier grid value."""
+    if not grid or not all(grid.values()):
         raise ConfigError("train.yaml: the policy grid is empty")
-    rules_only = {"drop_below": 0.0, "recode_confidence": 2.0, "propose_above": 2.0,
-                  "propose_confidence": 2.0}  # fmt: skip
-    return best[1], {"rules_only": simulate(examples, readings, rules_only), "chosen": best[2]}
+    policy = {k: max(vs) for k, vs in grid.items()}  # highest thresholds: no proposal, no recode
+    policy.update({k: min(grid[k]) for k in grid if k.startswith("drop")})  # and no drop
+    rules_only = dict(policy)
+    joint = [tuple(k for k in keys if k in grid) for keys in _JOINT]
+    alone = [(k,) for k in sorted(grid) if not any(k in keys for keys in joint)]
+    best = simulate(examples, readings, policy)["objective"]
+    for _ in range(5):
+        moved = False
+        for keys in alone + [keys for keys in joint if keys]:
+            for values in itertools.product(*(grid[k] for k in keys)):
+                trial = {**policy, **dict(zip(keys, values))}
+                score = simulate(examples, readings, trial)["objective"]
+                if score > best + 1e-12:
+                    best, policy, moved = score, trial, True
+        if not moved:
+            break
+    chosen = simulate(examples, readings, policy)
+    return policy, {"rules_only": simulate(examples, readings, rules_only), "chosen": chosen}
 
 
 def _fmt(scores: Mapping[str, Any]) -> str:
