@@ -14,7 +14,7 @@ How (docs/dedup.md has the picture):
    on the similarity groups articles into stories (``topic_threshold``). Inside each story the
    weights are made local (a word or name every article of the story shares says nothing about
    *which* event an article reports) and average linkage runs again (``event_threshold``): the
-   Tara Reid and Lindsay Lohan rehab stories share "rehab" and "Promises", not "Reid".
+   Tara Reid and Lindsay Lohan rehab stories share "rehab" and "checked into", not "Reid".
 
 Every step depends only on the set of articles: links compare two profiles, components and the
 clustering of a block (ids sorted first) are functions of their members. So the clusters are the

@@ -35,7 +35,7 @@ class NearDupSettings:
 class ClusterSettings:
     """Documents grouped by the real event they report (see docs/dedup.md)."""
 
-    term_ceiling_zipf: float = 7.0  # a word weighs ceiling - zipf: "the" 0, "Geneva" about 2.6
+    term_ceiling_zipf: float = 7.0  # a word weighs ceiling - zipf: "the" 0, "Geneva" 3.0
     unknown_zipf: float = 2.5  # zipf assumed for words missing from the frequency table
     number_zipf: float = 3.0  # numbers weigh like a rare word
     name_max_zipf: float = 5.5  # capitalised words at least this common are not names

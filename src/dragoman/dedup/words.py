@@ -100,7 +100,7 @@ def load_zipf() -> dict[str, float]:
 class WordWeights:
     """How much a word says about an article: ``ceiling - zipf``, never below 0.
 
-    With a ceiling of 7, "the" (zipf 7.7) weighs 0, "said" (6.0) 1, "Geneva" (4.4) 2.6, and a word
+    With a ceiling of 7, "the" (zipf 7.7) weighs 0, "said" (6.0) 1, "Geneva" (4.0) 3.0, and a word
     missing from the table (rarer than zipf 3) ``ceiling - unknown_zipf``.
     """
 
