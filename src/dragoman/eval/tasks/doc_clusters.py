@@ -1,8 +1,8 @@
 """Task ``doc_clusters``: which documents report the same real event (ECB+ ``doc_event``).
 
 Each document goes through the code users run: ``clean.clean`` on its text and URL (title and
-publication date from its own lines, when it has them), then ``dedup.profile_document`` and
-``dedup.EventClusterer``. Neither the topic nor any other gold field reaches the system; the
+publication date from its own lines, when it has them) and ``understand.annotate`` (the people it
+names), then ``dedup.profile_document`` and ``dedup.EventClusterer``. Neither the topic nor any other gold field reaches the system; the
 clusterer sees the documents in file order, and its clusters do not depend on that order.
 
 Scoring: ``b3_precision``, ``b3_recall``, ``b3_f1`` (per document, averaged) and ``pairwise_f1``.
@@ -25,8 +25,9 @@ from dragoman.model import RawDocument, Rejected
 from dragoman.options import Options
 
 METHOD = (
-    "dedup.EventClusterer: rarity-weighted words and names + publication day, two-stage average "
-    "linkage (settings: data/dedup/settings.yaml); no topic, no gold field"
+    "dedup.EventClusterer: rarity-weighted words, names (capitalised words and the people "
+    "understand finds) and publication day, two-stage average linkage "
+    "(data/dedup/settings.yaml); no topic, no gold field"
 )
 
 
