@@ -32,6 +32,7 @@ TYPES = [("CONSULT", "046"), ("ASSAULT", "190"), ("ACCUSE", "112"), ("REQUEST", 
          ("AGREE", "030"), ("THREATEN", "130"), ("PROTEST", "141"), ("MOBILIZE", "152"), ("REJECT", "120")]  # fmt: skip
 CITIES = [("Geneva", "CHE", 46.2, 6.15), ("Doha", "QAT", 25.29, 51.53), ("Muscat", "OMN", 23.58, 58.41),
           ("Vienna", "AUT", 48.21, 16.37), ("Istanbul", "TUR", 41.01, 28.98), (None, None, None, None)]  # fmt: skip
+VOCABULARY = [f"w{i}" for i in range(5000)]
 WORDS = "talks border ceasefire prisoners sanctions nuclear energy grain corridor water trade troops".split()
 
 
@@ -56,7 +57,8 @@ def article(n: int, pool: list[dict[str, object]], rng: random.Random) -> tuple[
     recent = pool[max(0, n - 5 * PER_DAY) : n + 1]  # an article tells of the last few days' events
     told = rng.sample(recent, min(5, len(recent)))
     published = max(t["day"] for t in told) + timedelta(days=rng.randrange(3))  # type: ignore[type-var,operator]
-    a = Article(id=f"a_{n:012d}", raw_id=f"r_{n}", origin=f"synthetic/{n}", title=None, text="x" * 400,
+    text = " ".join(rng.choice(VOCABULARY) for _ in range(400))  # distinct pages: no near-duplicates
+    a = Article(id=f"a_{n:012d}", raw_id=f"r_{n}", origin=f"synthetic/{n}", title=None, text=text,
                 outlet=f"Outlet {n % 300}", published=DateValue(start=published.isoformat(), end=None, precision="day"))  # fmt: skip
     events = []
     for k, t in enumerate(told):

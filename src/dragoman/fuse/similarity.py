@@ -14,6 +14,7 @@ undated plan to lie after publication.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -55,11 +56,15 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if not _overlap(span_a, span_b):
         return Verdict(False, "dates disagree")
     same_city = _same_city(ea.location, eb.location) or _names_venue(ea, eb) or _names_venue(eb, ea)
-    share = word_overlap(ea, eb, s)
-    if _day_precise(ea) and _day_precise(eb) and (same_city or share >= s.same_day_text_overlap):
-        return Verdict(True, "same day" + (" and city" if same_city else f", {share:.2f} of the words shared"))
+    if _day_precise(ea) and _day_precise(eb):
+        if same_city:
+            return Verdict(True, "same day and city")
+        share = word_overlap(ea, eb, s)
+        if share >= s.same_day_text_overlap:
+            return Verdict(True, f"same day, {share:.2f} of the words shared")
     if same_city:
         return Verdict(True, "same city, compatible dates")
+    share = word_overlap(ea, eb, s)
     if share >= s.text_overlap:
         return Verdict(True, f"compatible dates, {share:.2f} of the words shared")
     return Verdict(False, f"compatible dates but only {share:.2f} of the words shared")
@@ -77,30 +82,34 @@ def _round(event: Event, s: FuseSettings) -> int | None:
 def word_overlap(a: Event, b: Event, settings: FuseSettings | None = None) -> float:
     """Shared content words over the smaller set, party names left out (they always match)."""
     s = settings or fuse_settings()
-    names = _party_words(a) | _party_words(b)
-    wa, wb = _content_words(a, s) - names, _content_words(b, s) - names
+    na, nb = _names(a), _names(b)
+    wa = _content_words(tuple(ev.sentence for ev in a.evidence), s) - na - nb
+    wb = _content_words(tuple(ev.sentence for ev in b.evidence), s) - na - nb
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def _content_words(event: Event, s: FuseSettings) -> set[str]:
-    words: set[str] = set()
-    for ev in event.evidence:
-        words.update(
-            w for w in (m.lower() for m in _WORD.findall(ev.sentence))
-            if len(w) >= s.min_word_length and w not in s.stopwords
-        )
-    return words
+def _names(event: Event) -> frozenset[str]:
+    texts = tuple(
+        text for actor in (*event.participants, event.mediator) if actor is not None
+        for text in (actor.text, actor.name) if text
+    )  # fmt: skip
+    return _name_words(texts)
 
 
-def _party_words(event: Event) -> set[str]:
-    words: set[str] = set()
-    for actor in (*event.participants, event.mediator):
-        if actor is not None:
-            for text in (actor.text, actor.name):
-                words.update(w.lower() for w in _WORD.findall(text or ""))
-    return words
+@functools.lru_cache(maxsize=8192)
+def _name_words(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for text in texts for w in _WORD.findall(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_words(sentences: tuple[str, ...], s: FuseSettings) -> frozenset[str]:
+    """Content words of the sentences (cached: a report is compared with many candidates)."""
+    return frozenset(
+        w for sentence in sentences for w in (m.lower() for m in _WORD.findall(sentence))
+        if len(w) >= s.min_word_length and w not in s.stopwords
+    )  # fmt: skip
 
 
 Span = tuple[date | None, date | None]
