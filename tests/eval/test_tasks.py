@@ -29,7 +29,9 @@ def period(start: str, end: str, precision: str) -> DateValue:
         (period("1998-02-01", "1998-02-28", "month"), "1998-02"),
         (period("1998-01-01", "1998-12-31", "year"), "1998"),
         (period("1998-01-01", "1999-12-31", "year"), None),
-        (DateValue(start=None, end="1998-02-13", precision=None), None),
+        # no precision, bounded by the publication day: "recently" is the past, TimeML PAST_REF
+        (DateValue(start=None, end="1998-02-13", precision=None), "PAST_REF"),
+        (DateValue(start=None, end=None, precision=None), None),
     ],
 )
 def test_timeml_writes_our_periods_at_their_own_granularity(value, expected):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from dragoman.coding.lexicon import Cues
+from dragoman.coding.location import event_location
 from dragoman.model import Actor, Place, SentenceView
 
 __all__ = ["Mention", "PlaceAt", "SentenceActors", "choose_place", "sentence_actors"]
@@ -23,6 +24,7 @@ _VENUE_NAME = re.compile(
 # "Diplomats in Brussels said": the place of the speakers, not of the event
 _SPEAKER_VERB = re.compile(r"\s+(?:said|say|says|told|reported|added|noted|believe|believes)\b")
 _LOCATIVE = re.compile(r"\b(\w+)\s+(?:the\s+)?$")
+_TRIGGER_WORD = re.compile(r"\w[\w'’-]*")
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*&)\s*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -49,6 +51,7 @@ class SentenceActors:
     venues: tuple[PlaceAt, ...]  # places after in/at/near...: candidate locations
     speakers: tuple[Mention, ...] = ()  # actors inside an attribution ("the Kremlin said")
     destination_prepositions: frozenset[str] = frozenset()  # "travel to Baku"
+    view: SentenceView | None = None  # the sentence read, for the place of each act
 
 
 def sentence_actors(view: SentenceView, cues: Cues) -> SentenceActors:
@@ -112,6 +115,7 @@ def sentence_actors(view: SentenceView, cues: Cues) -> SentenceActors:
         venues,
         tuple(speakers),
         cues.destination_prepositions,
+        view,
     )
 
 
@@ -132,14 +136,25 @@ def _mediator_role(text: str, m: Mention, cues: Cues) -> str | None:
 
 
 def choose_place(actors: SentenceActors, clause: tuple[int, int], anchor: int) -> PlaceAt | None:
-    """The venue: a place after in/at inside the trigger's clause, a city before a country, the
-    nearest first. A place in another clause is another act's ("..., a day after Russian
-    missiles struck Ukraine": not in Geneva, where the talks will be)."""
+    """The place of the act whose trigger starts at ``anchor``.
+
+    A venue after in/at inside the trigger's clause, a city before a country, the nearest first
+    ("talks will be held in Geneva"); a place in another clause is another act's ("..., a day
+    after Russian missiles struck Ukraine": not in Geneva, where the talks will be). Without
+    one, the event-location rules read the whole sentence (``location.event_location``):
+    "stormed the village of Najarah", "killed in a car bomb attack in the Zafaraniyah district".
+    """
     lo, hi = clause
+    if actors.view is not None:
+        text, base = actors.view.sentence.text, actors.view.sentence.start
+        word = _TRIGGER_WORD.match(text, anchor)
+        found = event_location(actors.view, trigger=(anchor, word.end() if word else anchor + 1))
+        if found is not None:
+            return PlaceAt(found.start - base, found.end - base, found.place, found.preposition)
     inside = [p for p in actors.venues if lo <= p.start and p.end <= hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: (p.place.kind != "city", abs(p.start - anchor)))
+    if inside:
+        return min(inside, key=lambda p: (p.place.kind != "city", abs(p.start - anchor)))
+    return None
 
 
 def unique_actors(actors: list[Actor]) -> tuple[Actor, ...]:

@@ -31,7 +31,13 @@ wins; mentions never overlap. Then context decides:
 * a small town's or a region's name, or a name that is also a first name ("Jordan"), followed by
   another capitalised word is part of a longer name ("Jordan Bardella", "the Gulf Cooperation
   Council"), unless that word is a place word ("Kabul Airport", "Aleppo Province");
-* an override's ``alternatives`` pick another reading from context ("Atlanta, Georgia").
+* an override's ``alternatives`` pick another reading from context ("Atlanta, Georgia");
+* a capitalised place noun after a name belongs to it: "Aleppo City", "Homs Governorate", "Deir
+  Ezzor Military Airport" (``data/places/guess.yaml``, ``name_nouns``).
+
+Places that no gazetteer holds are read from their frames (``_place_guess``): "the village of
+Najarah", "the Hamar Weyne district", "the Abu Risha Dam". They have kind ``locality``, the text as
+their name, and no country or coordinates.
 
 Countries and regions carry no coordinates (the ontology gives lat/lon below country level only).
 ``preposition`` is the preposition right before the name ("in Geneva"), skipping "the" and words
@@ -52,12 +58,13 @@ from dragoman.model import Place, PlaceMention, Sentence
 # The tests check the data file through these two under their old names: re-exported, not called.
 from dragoman.understand._place_files import load_places_file as _load_places_file  # noqa: F401
 from dragoman.understand._place_files import place_item as _place_item  # noqa: F401
+from dragoman.understand._place_guess import guess_places, load_guess_rules
 from dragoman.understand._place_index import gazetteer
 from dragoman.understand._place_names import ARTICLE, Entry, Gazetteer
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_places"]
+__all__ = ["find_places", "guess_places"]
 
 _SMALL_CITY = 100_000  # below this, a city name followed by a capitalised word is a longer name
 
@@ -86,24 +93,37 @@ def find_places(
     """
     del text  # the sentences carry their text and offsets; the argument keeps the common signature
     gaz = gazetteer(min_population)
+    suffix = load_guess_rules().name_suffix
     mentions: list[PlaceMention] = []
     for sentence in sentences:
         s = sentence.text
+        found: list[tuple[int, int, Place]] = []
         for start, end, entry in _scan(s, gaz):
+            named = suffix.match(s, end)  # "Aleppo City", "Homs Governorate"
+            end = named.end() if named else end
+            place = Place(
+                text=s[start:end],
+                name=entry.name,
+                country=entry.country,
+                lat=entry.lat,
+                lon=entry.lon,
+                kind=entry.kind,
+            )
+            found.append((start, end, place))
+        for start, end in guess_places(s):
+            if not any(a < end and start < b for a, b, _ in found):
+                text = s[start:end]
+                found.append(
+                    (start, end, Place(text=text, name=text, country=None, kind="locality"))
+                )
+        for start, end, place in sorted(found, key=lambda f: f[0]):
             prep = gaz.preposition.search(s, max(0, start - 80), start)
             mentions.append(
                 PlaceMention(
                     sentence=sentence.index,
                     start=sentence.start + start,
                     end=sentence.start + end,
-                    place=Place(
-                        text=s[start:end],
-                        name=entry.name,
-                        country=entry.country,
-                        lat=entry.lat,
-                        lon=entry.lon,
-                        kind=entry.kind,
-                    ),
+                    place=place,
                     preposition=prep.group(1).lower() if prep else None,
                 )
             )

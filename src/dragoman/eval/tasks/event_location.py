@@ -1,10 +1,12 @@
 """Task ``event_location``: sentence + trigger -> the place of that event, or none.
 
-The places reader runs on the text as in any article (``understand.split_sentences``, then
-``understand.places.find_places``); the prediction is the place mention nearest the trigger in
-the trigger's sentence (character distance between the spans; the earlier one on a tie), or none
-if that sentence names no place. This is the simple reading, kept until the coder exposes a
-trigger-level location.
+The end-to-end reading the bench README recommends: the sentence is read and coded as any
+article (``understand.annotate`` + ``coding.code_events``); when an event's trigger overlaps the
+gold trigger, its location is the prediction (the coder takes it from
+``coding.location.event_location``, or from a meeting's venue); when the coder codes no event there
+(most conflict verbs have no CAMEO pattern), the same event-location rules read the trigger's
+sentence from the annotations. Each prediction is a span of the sentence: the place mention the
+location was read from.
 
 Scoring (bench/location/README.md), strings normalised (casefold, whitespace collapsed, outer
 punctuation and a leading "the " dropped):
@@ -16,23 +18,25 @@ punctuation and a leading "the " dropped):
   our places reader gives the gold spans; records whose spans it cannot place are left out. Not
   independent gold.
 
-Diagnostics: the end-to-end reading the README recommends (``coder_exact_acc``: code the sentence
-with ``understand.annotate`` + ``coding.code_events``, take the event whose trigger overlaps the gold
-trigger and its location, none when no such event; ``coder_trigger_found`` says how often there is
-one), location precision and recall (a returned span right when it overlaps a gold span), and accuracy on the records with no location (where
-returning the sentence's only place is the typical error).
+Diagnostics: how often the coder decided (``coder_trigger_found``) and how well
+(``coder_exact_acc`` over those records), the rules alone on every record (``rules_exact_acc``),
+the simple reading of nearest place in the sentence (``nearest_overlap_acc``), location
+precision and recall (a returned span right when it overlaps a gold span), and accuracy on the
+records with no location (where returning the sentence's only place is the typical error).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from dragoman import understand
+from dragoman.coding.location import event_location
 from dragoman.eval.bench import Progress, SetSpec, TaskOutput
 from dragoman.eval.metrics import ratio
 from dragoman.eval.tasks._common import add_error, clip, code_text, drop_none, read_jsonl, tick
-from dragoman.model import Event, PlaceMention
+from dragoman.model import Event, Place, PlaceMention, SentenceView
 from dragoman.options import Options
 from dragoman.understand.places import find_places
 
@@ -71,91 +75,152 @@ def event_at(events: list[Event], text: str, start: int, end: int) -> Event | No
     return None
 
 
+@dataclass(slots=True)
+class _Tally:
+    n: int = 0
+    exact: int = 0
+    overlap: int = 0
+    country: list[int] = field(default_factory=lambda: [0, 0])
+    returned: int = 0
+    returned_right: int = 0
+    located: int = 0
+    located_found: int = 0
+    unlocated: int = 0
+    unlocated_right: int = 0
+    coder_found: int = 0
+    coder_right: int = 0
+    rules_right: int = 0
+    nearest_right: int = 0
+
+
 def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) -> TaskOutput:
     items = read_jsonl(spec.path, limit)
-    exact = overlap = 0
-    country = [0, 0]
-    returned = returned_right = located = located_found = 0
-    unlocated = unlocated_right = 0
-    coder_right = coder_found = 0
+    tally = _Tally()
     errors: list[str] = []
     min_population = opts.understand.min_city_population
     for item in tick(items, progress):
-        text = item["text"]
-        sentences = understand.split_sentences(text)
-        places = find_places(text, sentences, min_population=min_population)
-        t_start, t_end = item["trigger_start"], item["trigger_end"]
-        index = next((s.index for s in sentences if s.start <= t_start < s.end), None)
-        guess = nearest_place([p for p in places if p.sentence == index], t_start, t_end)
-        gold = item.get("locations") or []
-        got = text[guess.start : guess.end] if guess else None
-        event = event_at(
-            code_text(text, published=None, origin=item["id"], opts=opts).events,
-            text,
-            t_start,
-            t_end,
-        )
-        coder_found += event is not None
-        coded_place = event.location.text if event and event.location else None
-        if gold:
-            coder_right += coded_place is not None and normalise(coded_place) in {
-                normalise(g["text"]) for g in gold
-            }
-        else:
-            coder_right += coded_place is None
-        is_overlap = False
-        if not gold:
-            unlocated += 1
-            ok = guess is None
-            exact += ok
-            overlap += ok
-            unlocated_right += ok
-            country[0] += ok
-            country[1] += 1
-        else:
-            located += 1
-            names = {normalise(g["text"]) for g in gold}
-            is_exact = got is not None and normalise(got) in names
-            is_overlap = guess is not None and any(
-                guess.start < g["end"] and g["start"] < guess.end for g in gold
-            )
-            exact += is_exact
-            overlap += is_overlap
-            located_found += is_overlap
-            wanted = _gold_countries(gold, places, min_population)
-            if wanted:
-                country[0] += guess is not None and guess.place.country in wanted
-                country[1] += 1
-            ok = is_exact
-        if guess is not None:
-            returned += 1
-            returned_right += is_overlap
-        if not ok:
-            want = " | ".join(g["text"] for g in gold) or "none"
-            add_error(
-                errors,
-                f"{item['id']}: trigger {item['trigger']!r}, gold {want}, ours {got or 'none'}: "
-                f"{clip(text)}",
-            )
+        _score_item(item, opts, min_population, tally, errors)
     n = len(items)
     metrics = {
-        "exact_acc": ratio(exact, n),
-        "overlap_acc": ratio(overlap, n),
-        "country_acc": ratio(*country),
+        "exact_acc": ratio(tally.exact, n),
+        "overlap_acc": ratio(tally.overlap, n),
+        "country_acc": ratio(*tally.country),
     }
     diagnostics: dict[str, Any] = {
         "records": n,
         "country_acc_note": "gold geocoded by our own places reader",
-        "coder_exact_acc": ratio(coder_right, n),
-        "coder_trigger_found": ratio(coder_found, n),
-        "location_precision": ratio(returned_right, returned),
-        "location_recall": ratio(located_found, located),
-        "no_location_records": unlocated,
-        "no_location_acc": ratio(unlocated_right, unlocated),
+        "coder_trigger_found": ratio(tally.coder_found, n),
+        "coder_exact_acc": ratio(tally.coder_right, tally.coder_found),
+        "rules_exact_acc": ratio(tally.rules_right, n),
+        "nearest_overlap_acc": ratio(tally.nearest_right, n),
+        "location_precision": ratio(tally.returned_right, tally.returned),
+        "location_recall": ratio(tally.located_found, tally.located),
+        "no_location_records": tally.unlocated,
+        "no_location_acc": ratio(tally.unlocated_right, tally.unlocated),
     }
     return TaskOutput(
         n=n, metrics=drop_none(metrics), diagnostics=diagnostics, errors=tuple(errors)
     )
+
+
+def _score_item(
+    item: dict[str, Any], opts: Options, min_population: int, tally: _Tally, errors: list[str]
+) -> None:
+    text = item["text"]
+    t_start, t_end = item["trigger_start"], item["trigger_end"]
+    coded = code_text(text, published=None, origin=item["id"], opts=opts)
+    annotations = coded.annotations
+    view = None
+    if annotations is not None:
+        index = next((s.index for s in annotations.sentences if s.start <= t_start < s.end), None)
+        view = annotations.in_sentence(index) if index is not None else None
+    rules_guess = _rules_location(view, t_start, t_end)
+    event = event_at(coded.events, text, t_start, t_end)
+    if event is not None:
+        guess = _mention_of(event.location, view, t_start)
+    else:
+        guess = rules_guess
+    gold = item.get("locations") or []
+    names = {normalise(g["text"]) for g in gold}
+    got = guess[0] if guess else None
+    is_exact = _is_right(got, names)
+    is_overlap = guess is not None and any(
+        guess[1] < g["end"] and g["start"] < guess[2] for g in gold
+    )
+    tally.n += 1
+    tally.coder_found += event is not None
+    if event is not None:
+        tally.coder_right += is_exact
+    tally.rules_right += _is_right(
+        text[rules_guess[1] : rules_guess[2]] if rules_guess else None, names
+    )
+    places = list(view.places) if view is not None else []
+    nearest = nearest_place(places, t_start, t_end)
+    tally.nearest_right += (
+        not gold
+        if nearest is None
+        else any(nearest.start < g["end"] and g["start"] < nearest.end for g in gold)
+    )
+    if not gold:
+        tally.unlocated += 1
+        tally.unlocated_right += is_exact
+        tally.exact += is_exact
+        tally.overlap += is_exact
+        tally.country[0] += is_exact
+        tally.country[1] += 1
+    else:
+        tally.located += 1
+        tally.exact += is_exact
+        tally.overlap += is_overlap
+        tally.located_found += is_overlap
+        wanted = _gold_countries(gold, places, min_population)
+        if wanted:
+            country = guess[3] if guess else None
+            tally.country[0] += country in wanted
+            tally.country[1] += 1
+    if guess is not None:
+        tally.returned += 1
+        tally.returned_right += is_overlap
+    if not is_exact:
+        want = " | ".join(g["text"] for g in gold) or "none"
+        add_error(
+            errors,
+            f"{item['id']}: trigger {item['trigger']!r}, gold {want}, ours {got or 'none'}"
+            f"{' (coder)' if event is not None else ''}: {clip(text)}",
+        )
+
+
+_Guess = tuple[str, int, int, str | None]  # text, start, end, country
+
+
+def _is_right(got: str | None, names: set[str]) -> bool:
+    return got is None if not names else got is not None and normalise(got) in names
+
+
+def _rules_location(view: SentenceView | None, t_start: int, t_end: int) -> _Guess | None:
+    """What the event-location rules read in the trigger's sentence."""
+    if view is None:
+        return None
+    base = view.sentence.start
+    found = event_location(view, trigger=(t_start - base, t_end - base))
+    if found is None:
+        return None
+    return found.place.text, found.start, found.end, found.place.country
+
+
+def _mention_of(place: Place | None, view: SentenceView | None, t_start: int) -> _Guess | None:
+    """The coder's location as a span: where its words stand in the trigger's sentence, nearest
+    the trigger; a host's country that the sentence does not name keeps its text and no span."""
+    if place is None:
+        return None
+    if view is None:
+        return place.text, -1, -1, place.country
+    sentence, base = view.sentence.text, view.sentence.start
+    starts = [m.start() + base for m in re.finditer(re.escape(place.text), sentence)]
+    if not starts:
+        return place.text, -1, -1, place.country
+    start = min(starts, key=lambda s: abs(s - t_start))
+    return place.text, start, start + len(place.text), place.country
 
 
 def _gold_countries(

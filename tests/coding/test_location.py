@@ -1,0 +1,125 @@
+"""coding/location.py: the place of the act a trigger names, read by the real understand stage;
+and the coder's events carrying it (mentions.choose_place)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dragoman.coding import code_events
+from dragoman.coding.location import event_location, load_location_rules
+from dragoman.errors import DataFileError
+from dragoman.model import Article, DateValue, SentenceView
+from dragoman.options import Options
+from dragoman.understand import annotate
+
+
+def _article(text: str) -> Article:
+    return Article(
+        id="a",
+        raw_id="r_a",
+        origin="test",
+        title=None,
+        text=text,
+        published=DateValue(start="2026-02-14", end="2026-02-14", precision="day"),
+    )
+
+
+def _view(text: str, trigger: str) -> tuple[SentenceView, tuple[int, int]]:
+    annotations = annotate(_article(text), Options().understand)
+    at = text.index(trigger)
+    index = next(s.index for s in annotations.sentences if s.start <= at < s.end)
+    view = annotations.in_sentence(index)
+    start = at - view.sentence.start
+    return view, (start, start + len(trigger))
+
+
+def place_of(text: str, trigger: str) -> str | None:
+    view, span = _view(text, trigger)
+    found = event_location(view, trigger=span)
+    return text[found.start : found.end] if found else None
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # the venue, not a delegation's home
+        ("The US delegation met Iranian negotiators in Geneva on Tuesday.", "met", "Geneva"),
+        ("Government troops stormed the village of Najarah in eastern Aleppo.", "stormed",
+         "Najarah"),
+        ("Seven people were killed in the town of Rastan in central Syria.", "killed", "Rastan"),
+        ("A car bomb exploded outside a police college in Yemen's capital Sanaa on Wednesday.",
+         "exploded", "Sanaa"),
+        (("Two civilians were killed in a car bomb attack in the Zafaraniyah district of southern "
+         "Baghdad."), "killed", "Zafaraniyah"),
+        ("In Kano, the departure lounge of the airport was destroyed in the blast.", "destroyed",
+         "Kano"),
+        ("The airman was shot down during a bombing mission over Lebanon.", "shot", "Lebanon"),
+        (("Bombs exploded near the market in the town of Balad Ruz, 70 kilometers northeast of "
+         "Baghdad, killing 11 people."), "killing", "Balad Ruz"),
+        (("Hundreds of demonstrators marched in Venezuela's capital to demand the minister's "
+         "resignation."), "marched", "Venezuela"),
+        ("Fighting in Manigram killed three soldiers on Friday.", "killed", "Manigram"),
+    ],
+)  # fmt: skip
+def test_the_place_of_the_act(sentence, trigger, expected):
+    assert place_of(sentence, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        # the country is the killer's name for the war, not where the act happened
+        ("Syria's civil war has killed more than 100,000 people.", "killed"),
+        # an actor's home, said as an adjective or a possessive
+        ("Dozens of monks demonstrated against Norway's attempts to broker peace.", "demonstrated"),
+        ("Saddam was captured by U.S. forces in December 2003.", "captured"),
+        ("The Israeli soldier was captured by Gaza militants in a raid.", "captured"),
+        # where it was said, not where the act happened
+        ("The ministry said in Kabul that the convoy had been attacked.", "said"),
+        ("The envoy was expected to return, officials in Brussels said.", "return"),
+    ],
+)
+def test_places_that_are_not_the_place_of_the_act(sentence, trigger):
+    assert place_of(sentence, trigger) is None
+
+
+def test_a_meeting_event_carries_its_venue_not_a_home():
+    text = "The US delegation held talks with Iranian officials in Geneva on Tuesday."
+    opts = Options()
+    article = _article(text)
+    events = code_events(article, annotate(article, opts.understand), opts.coding)
+    assert events
+    assert {e.location.text for e in events if e.location} == {"Geneva"}
+    assert all(e.location is None or e.location.country == "CHE" for e in events)
+
+
+def test_each_place_of_a_list_is_read():
+    view, span = _view("Rebels shelled the settlements of Harasta, Kabun and Douma.", "shelled")
+    assert {p.place.text for p in view.places} >= {"Kabun", "Douma"}
+    found = event_location(view, trigger=span)
+    assert found is not None and found.place.text in {"Harasta", "Kabun", "Douma"}
+
+
+def test_a_conflict_event_carries_the_village_it_happened_in():
+    text = "Syrian troops attacked rebel positions in the village of Najarah on Monday."
+    opts = Options()
+    article = _article(text)
+    events = code_events(article, annotate(article, opts.understand), opts.coding)
+    located = [e.location.text for e in events if e.location]
+    assert located and set(located) == {"Najarah"}
+
+
+def test_rules_are_read_once():
+    assert load_location_rules() is load_location_rules()
+
+
+def test_malformed_rules_name_the_file_and_key(tmp_path: Path):
+    path = tmp_path / "event_location.yaml"
+    path.write_text("threshold: high\nprepositions: {in: 4}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"event_location\.yaml.*'threshold' must be a number"):
+        load_location_rules(path)
+    path.write_text("threshold: 1.5\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="'prepositions' is missing"):
+        load_location_rules(path)
