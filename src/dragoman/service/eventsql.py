@@ -181,11 +181,21 @@ def select_page(
         if after is not None:
             where.append("e.id > ?")
             args.append(after.id)
+    # Sort keys and ids first, records after: a sort then carries a few bytes per event, not its JSON.
     sql = (
-        f"SELECT {SORT_KEY if dated else 'NULL'}, e.id, e.record FROM {source}"
+        f"SELECT {SORT_KEY if dated else 'NULL'}, e.id, e.rowid FROM {source}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
     )
-    return con.execute(sql, [*source_args, *args, limit]).fetchall()
+    keys = con.execute(sql, [*source_args, *args, limit]).fetchall()
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    records = dict(
+        con.execute(
+            f"SELECT rowid, record FROM events WHERE rowid IN ({marks})", [k[2] for k in keys]
+        )
+    )
+    return [(key, event_id, records[rowid]) for key, event_id, rowid in keys]
 
 
 def squash(sql: str) -> str:

@@ -135,7 +135,7 @@ class Reader:
         newest_first: bool,
     ) -> list[tuple[str | None, str, str]]:
         driver = self._driver(con, filters)
-        ordered = self._indexes(con).ordered
+        ordered = self._walk(con, filters) if driver is None else frozenset()
         rows: list[tuple[str | None, str, str]] = []
         if after is None or after.date is not None:
             rows = select_page(
@@ -162,6 +162,26 @@ class Reader:
             if n < fewest:
                 best, fewest = driver, n
         return best
+
+    def _walk(self, con: sqlite3.Connection, filters: EventFilters) -> frozenset[str]:
+        """The one filter column whose ordered index the page should walk: the one matching fewest.
+
+        With two such filters (type and status) SQLite cannot tell which is rarer without statistics
+        the store does not keep; walking the rarer one tests fewer events.
+        """
+        ordered = self._indexes(con).ordered
+        given = {"event_type": filters.event_type, "status": filters.status,
+                 "location_country": filters.country, "track": filters.track}  # fmt: skip
+        columns = [c for c in ordered if given.get(c) is not None]
+        if len(columns) <= 1:
+            return frozenset(columns)
+        counts = {
+            c: self._count(
+                con, Driver(c, f"SELECT 1 AS k FROM events WHERE {c} = ?", [given[c]], "rowid")
+            )
+            for c in columns
+        }
+        return frozenset({min(columns, key=lambda c: (counts[c], c))})
 
     def _indexes(self, con: sqlite3.Connection) -> Indexes:
         """The indexes on events, read once (indexes come with migrations, not while serving)."""
