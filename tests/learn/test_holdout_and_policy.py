@@ -6,7 +6,7 @@ import numpy as np
 
 from dragoman.learn.features import Vectorizer
 from dragoman.learn.model import Candidate, LearnedModel, Reading, Weights, sentence_key
-from dragoman.learn.review import decide
+from dragoman.learn.review import decide, may_act
 
 POLICY = {
     "drop_below": 0.3,
@@ -68,3 +68,11 @@ def test_training_sentences_are_read_by_the_fold_model_that_did_not_see_them() -
     assert model.weights_for("  Serbia and Kosovo agreed to set up a joint commission. ", holdout=True) is fold1
     assert model.weights_for(seen, holdout=False) is full
     assert model.weights_for("Armenia and Azerbaijan met in Abu Dhabi.", holdout=True) is full
+
+
+def test_sentences_the_policy_cannot_change_are_not_read() -> None:
+    never = {**POLICY, "drop_written": 0.0, "recode_confidence": 1.01}
+    assert not may_act(never, matches=True, written=True, actors=2)  # kept whatever is read
+    assert may_act(never, matches=True, written=False, actors=2)  # generated: may be dropped
+    assert may_act(never, matches=False, written=False, actors=1)  # may be proposed
+    assert not may_act(never, matches=False, written=False, actors=0)

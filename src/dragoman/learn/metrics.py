@@ -3,7 +3,8 @@
 ``model_scores``: the model's own best candidate against each head's labels. ``simulate``: what
 rules + model output per example under a policy (``review.decide``), scored like ``dragoman eval``
 scores sentences (root among our roots, PLOVER types as sets per item, the main event's penta
-class, any event on a no-event item). The simulation assumes the rules accept a proposed act
+class, any event on a no-event item, and the share of the PLOVER types we output that are right,
+since a wrong proposal costs precision that macro-F1 over gold classes barely sees). The simulation assumes the rules accept a proposed act
 whenever the sentence has an actor, so it is an upper bound of what eval then measures.
 """
 
@@ -89,6 +90,7 @@ class _Tally:
         self.plover: dict[Hashable, Counts] = {}
         self.penta: dict[Hashable, Counts] = {}
         self.no_event = [0, 0]
+        self.said = [0, 0]  # event types we output on items with a type label: right, all
 
     def add(self, labels: Mapping[str, str], roots: list[str], types: list[str]) -> None:
         if "root" in labels:
@@ -96,6 +98,8 @@ class _Tally:
             self.root[1] += 1
         if "plover" in labels:
             add_counts(self.plover, per_class_counts({labels["plover"]}, set(types)))
+            self.said[0] += sum(t == labels["plover"] for t in set(types))
+            self.said[1] += len(set(types))
         if "penta" in labels:
             main = penta_class(roots[0]) if roots else None
             add_counts(self.penta, per_class_counts([labels["penta"]], [main] if main else []))
@@ -113,7 +117,10 @@ class _Tally:
             out["penta_macro_f1"] = macro_f1(self.penta)
         if self.no_event[1]:
             out["false_event_rate"] = self.no_event[0] / self.no_event[1]
-        parts = [out[k] for k in ("root_acc", "plover_macro_f1", "penta_macro_f1") if k in out]
+        if self.said[1]:
+            out["type_precision"] = self.said[0] / self.said[1]
+        keys = ("root_acc", "plover_macro_f1", "penta_macro_f1", "type_precision")
+        parts = [out[k] for k in keys if k in out]
         if "false_event_rate" in out:
             parts.append(1.0 - out["false_event_rate"])
         out["objective"] = sum(parts) / max(len(parts), 1)

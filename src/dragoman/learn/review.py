@@ -33,7 +33,7 @@ from dragoman.coding.rules import Match
 from dragoman.learn.features import Structure
 from dragoman.learn.model import Candidate, LearnedModel, Reading
 
-__all__ = ["Decision", "Reviewer", "decide", "structure_of"]
+__all__ = ["Decision", "Reviewer", "decide", "may_act", "structure_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,15 @@ def decide(
     return Decision("none")
 
 
+def may_act(policy: Mapping[str, float], *, matches: bool, written: bool, actors: int) -> bool:
+    """Whether ``decide`` can do anything but keep, whatever the model reads (probabilities
+    are at most 1): no trigger and no actor, or triggers the policy never drops or recodes."""
+    if not matches:
+        return actors >= 1 and policy["propose_above"] <= 1 and policy["propose_confidence"] <= 1
+    drop = policy["drop_written" if written else "drop_below"]
+    return drop > 0 or policy["recode_confidence"] <= 1
+
+
 def structure_of(matches: Sequence[Match], *, actors: int, countries: int) -> Structure:
     """The rule pipeline's reading of a sentence, as the model's structural features take it."""
     return Structure(
@@ -103,12 +112,12 @@ class Reviewer:
     def review(
         self, text: str, matches: list[Match], *, actors: int, countries: int
     ) -> list[Match]:
-        if not matches and actors < 1:
-            return matches  # nothing to filter and nobody to act: no need to read the sentence
+        written = any(m.trigger.priority >= 0 for m in matches)
+        if not may_act(self.model.policy, matches=bool(matches), written=written, actors=actors):
+            return matches  # no reading could change anything: do not spend time on one
         structure = structure_of(matches, actors=actors, countries=countries)
         reading = self.model.read(text, structure, holdout=self.holdout)
         roots = tuple(dict.fromkeys(m.trigger.cameo[:2] for m in matches))
-        written = any(m.trigger.priority >= 0 for m in matches)
         decision = decide(reading, roots, self.model.policy, actors=actors, written=written)
         if decision.action == "drop":
             return []

@@ -10,8 +10,8 @@
    PLOVER and penta macro-F1 and event balanced accuracy on those out-of-fold readings.
 4. On the chosen setting's out-of-fold readings of the ``policy_sets``, choose the thresholds of
    ``review.decide`` by simulating what rules + model would output (the objective: per set, the
-   mean of root accuracy, PLOVER and penta macro-F1 and one minus the false-event rate; then the
-   mean over sets).
+   mean of root accuracy, PLOVER and penta macro-F1, the precision of the PLOVER types output and
+   one minus the false-event rate; then the mean over sets).
 5. Fit the heads on all examples; ship them with the k fold models and which fold each training
    sentence was in (model.py: held-out reading keeps eval honest).
 
