@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -40,8 +41,15 @@ LISTINGS = [
 EXPORTS = ["csv", "plover-json", "cameo-tsv", "csv?order=desc&type=CONSULT"]
 
 
+@dataclass(frozen=True)
+class Servers:
+    sqlite: Api
+    postgres: Api
+    postgres_url: str  # Api.db is a Path, which would fold the URL's "//"
+
+
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Api, Api]]:
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     from tests.conftest import _skip_without_postgres
 
     _skip_without_postgres("postgresql")
@@ -53,7 +61,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Api, Api
     try:
         with running(create_app(targets[0], TOKEN, options=DEMO_OPTIONS)) as a, \
                 running(create_app(targets[1], TOKEN, options=DEMO_OPTIONS)) as b:  # fmt: skip
-            yield Api(a, Path(targets[0])), Api(b, Path(targets[1]))
+            yield Servers(Api(a, Path(targets[0])), Api(b, Path(targets[1])), targets[1])
     finally:
         pg.close()
 
@@ -73,16 +81,16 @@ def walk(api: Api, query: str) -> list[Any]:
 
 
 @pytest.mark.parametrize("query", LISTINGS)
-def test_event_pages_are_the_same(servers: tuple[Api, Api], query: str) -> None:
-    sqlite, postgres = servers
+def test_event_pages_are_the_same(servers: Servers, query: str) -> None:
+    sqlite, postgres = servers.sqlite, servers.postgres
     pages = walk(sqlite, query)
     assert walk(postgres, query) == pages
     if "50" not in query:
         assert pages[0]["events"], f"{query} matches nothing in the demo week: a weak test"
 
 
-def test_events_and_their_articles_are_the_same(servers: tuple[Api, Api]) -> None:
-    sqlite, postgres = servers
+def test_events_and_their_articles_are_the_same(servers: Servers) -> None:
+    sqlite, postgres = servers.sqlite, servers.postgres
     events = [e for page in walk(sqlite, "limit=100") for e in page["events"]]
     assert len(events) > 40
     for event in events:
@@ -96,15 +104,15 @@ def test_events_and_their_articles_are_the_same(servers: tuple[Api, Api]) -> Non
 
 
 @pytest.mark.parametrize("fmt", EXPORTS)
-def test_exports_are_the_same(servers: tuple[Api, Api], fmt: str) -> None:
-    sqlite, postgres = servers
+def test_exports_are_the_same(servers: Servers, fmt: str) -> None:
+    sqlite, postgres = servers.sqlite, servers.postgres
     reply = sqlite.get(f"/export/{fmt}")
     assert reply.status == 200 and reply.body.count(b"\n") > 10
     assert postgres.get(f"/export/{fmt}").body == reply.body
 
 
-def test_health_and_actors_are_the_same(servers: tuple[Api, Api]) -> None:
-    sqlite, postgres = servers
+def test_health_and_actors_are_the_same(servers: Servers) -> None:
+    sqlite, postgres = servers.sqlite, servers.postgres
     assert postgres.get("/health").json() == sqlite.get("/health").json()
     assert sqlite.get("/health").json()["schema_version"] == 4
     assert actors(postgres) == actors(sqlite)
@@ -119,3 +127,15 @@ def actors(api: Api) -> dict[str, Any]:
         if body["fresh"] or time.monotonic() > deadline:
             return body  # type: ignore[no-any-return]
         time.sleep(0.1)
+
+
+def test_a_postgresql_read_past_its_time_is_a_503_naming_the_fix(servers: Servers) -> None:
+    from dragoman.service.errors import ApiError
+    from dragoman.service.reader_pg import PostgresReader
+
+    reader = PostgresReader(servers.postgres_url, query_seconds=0.05)
+    con = reader.connection()
+    with pytest.raises(ApiError, match="longer than 0.05 s; narrow it") as caught, reader.deadline(con):
+        con.execute("SELECT pg_sleep(2)")
+    assert caught.value.status == 503
+    assert reader.schema_version() == 4  # the connection is still usable

@@ -3,8 +3,10 @@ migrations applied once when several processes open a new store together."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -104,3 +106,22 @@ def test_opening_a_new_store_from_several_connections_migrates_it_once(pg_stores
         rows = store._con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     assert [r[0] for r in rows] == [1, 2, 3, 4]
     assert versions == [4, 4, 4, 4]
+
+
+def test_every_command_takes_a_postgresql_url(pg_stores: StoreFactory, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+    from tests.fuse.stories import MONTH, write_jsonl
+
+    db = pg_stores.new()
+    cli = CliRunner()
+    ingest = cli.invoke(main, ["ingest", str(write_jsonl(tmp_path, "month.jsonl", MONTH)), "--db", db])
+    assert ingest.exit_code == 0, ingest.output
+    tracks = cli.invoke(main, ["tracks", "--db", db, "--json"])
+    assert tracks.exit_code == 0, tracks.output
+    assert [json.loads(line)["id"] for line in tracks.output.splitlines()] == ["arm-aze-2026", "srb-xkx-2026"]
+    shown = cli.invoke(main, ["track", "ARM+AZE", "--db", db])
+    assert shown.exit_code == 0 and "Geneva" in shown.output, shown.output
+    events = cli.invoke(main, ["events", "--db", db, "--type", "CONSULT", "--json"])
+    assert events.exit_code == 0 and len(events.output.splitlines()) >= 3, events.output

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -40,13 +40,11 @@ class Rows(Protocol):
 class Database(ABC):
     """A connection to a store, speaking the SQL both backends share.
 
-    Class attributes are the SQL fragments that differ between the dialects; queries put them
-    in explicitly, so reading a query shows where a backend could behave differently.
+    The class attributes and ``in_list`` are the SQL that differs between the dialects; queries
+    put them in explicitly, so reading a query shows where a backend could behave differently.
     """
 
     dialect: ClassVar[str]
-    #: A subquery listing the elements of one JSON-array parameter, e.g. ``id IN (<json_values>)``.
-    json_values: ClassVar[str]
     #: Pattern matching that ignores ASCII case: SQLite's LIKE, PostgreSQL's ILIKE (on C collation).
     like: ClassVar[str]
     #: Appended to an ascending sort key that may be NULL, so NULLs come first on both (SQLite's way).
@@ -56,6 +54,14 @@ class Database(ABC):
 
     #: What was opened, safe to print (a URL without its password).
     target: str
+
+    @abstractmethod
+    def in_list(self, expression: str) -> str:
+        """``expression`` is one of the values of a single parameter made by ``list_param``."""
+
+    @abstractmethod
+    def list_param(self, values: Iterable[str]) -> object:
+        """The parameter of ``in_list``: a list of strings, in the form the backend can index."""
 
     @abstractmethod
     def execute(self, sql: str, args: Sequence[object] = ()) -> Rows: ...

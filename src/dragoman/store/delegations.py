@@ -8,7 +8,6 @@ people across all the reports of the round, by side.
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Iterable, Sequence
 
 from dragoman.model import ActorMention, Event
@@ -41,9 +40,9 @@ def delegates(con: Database, report_ids: Iterable[str]) -> list[Delegate]:
     """The people around the given reports, one per (side, name), the best-titled reading first."""
     rows = con.execute(
         "SELECT p.name, p.title, p.country, e.article_id FROM event_people p JOIN events e ON e.id = p.event_id"
-        f" WHERE p.event_id IN ({con.json_values})"
+        f" WHERE {con.in_list('p.event_id')}"
         f" ORDER BY p.country{con.nulls_first}, p.name, p.title IS NULL, length(p.title) DESC, e.article_id",
-        (json.dumps(sorted(report_ids)),),
+        (con.list_param(sorted(report_ids)),),
     )
     seen: dict[tuple[str, str], Delegate] = {}
     for name, title, country, doc in rows:

@@ -78,13 +78,13 @@ def _fuse_one(con: Database, event_id: str, report: Report) -> Occurrence:
     old = sorted(i for i in linked if i.startswith("c_"))
     member_ids = [event_id] + [
         r[0] for r in con.execute(
-            f"SELECT id FROM events WHERE occurrence_id IN ({con.json_values}) ORDER BY id",
-            (json.dumps(old),),
+            f"SELECT id FROM events WHERE {con.in_list('occurrence_id')} ORDER BY id",
+            (con.list_param(old),),
         )
     ]  # fmt: skip
     missing = [i for i in member_ids if i not in parsed]  # members outside the window: rare
     if missing:
-        parsed.update(_load_reports(con, f"e.id IN ({con.json_values})", (json.dumps(missing),)))
+        parsed.update(_load_reports(con, con.in_list("e.id"), (con.list_param(missing),)))
     occurrence = merge([parsed[i] for i in member_ids])
     _write_occurrence(con, occurrence, member_ids)
     for gone in sorted(set(old) - {occurrence.id}):
@@ -203,8 +203,8 @@ def _rebuild_track(con: Database, key: str) -> None:
 
 def _occurrences(con: Database, blocks: list[str]) -> list[Occurrence]:
     rows = con.execute(
-        f"SELECT record FROM occurrences WHERE block_key IN ({con.json_values}) ORDER BY id",
-        (json.dumps(blocks),),
+        f"SELECT record FROM occurrences WHERE {con.in_list('block_key')} ORDER BY id",
+        (con.list_param(blocks),),
     )
     return [occurrence_from_dict(json.loads(r[0])) for r in rows]
 

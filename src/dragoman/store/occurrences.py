@@ -129,11 +129,11 @@ def track_context(con: Database, track_id: str, limit: int = 50) -> list[Occurre
     lo = (date.fromisoformat(first) - timedelta(days=s.context_days)).isoformat()
     rows = con.execute(
         "SELECT o.record, o.track_id, o.round FROM occurrences o"
-        f" WHERE o.event_type IN ({con.json_values})"
+        f" WHERE {con.in_list('o.event_type')}"
         " AND coalesce(o.date_start, o.first_reported) BETWEEN ? AND ?"
         " AND EXISTS (SELECT 1 FROM events r JOIN event_actors a ON a.event_id = r.id"
-        f"   WHERE r.occurrence_id = o.id AND a.country IN ({con.json_values}))"
+        f"   WHERE r.occurrence_id = o.id AND {con.in_list('a.country')})"
         " ORDER BY coalesce(o.date_start, o.first_reported) DESC, o.id LIMIT ?",
-        (json.dumps(sorted(s.context_types)), lo, last, json.dumps(parties), limit),
+        (con.list_param(sorted(s.context_types)), lo, last, con.list_param(parties), limit),
     )
     return [_with_track(*r) for r in rows]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -34,7 +34,6 @@ def _psycopg() -> Any:
 
 class PostgresDatabase(Database):
     dialect = "postgresql"
-    json_values = "SELECT value FROM jsonb_array_elements_text(CAST(? AS jsonb))"
     like = "ILIKE"  # on COLLATE "C" columns only ASCII letters fold, exactly as SQLite's LIKE
     nulls_first = " NULLS FIRST"  # PostgreSQL puts NULLs last in ascending order; SQLite first
 
@@ -59,6 +58,14 @@ class PostgresDatabase(Database):
             )
         self.schema = str(schema)
         self._lock_key = zlib.crc32(f"dragoman store {self.schema}".encode())
+
+    def in_list(self, expression: str) -> str:
+        # An array parameter, not a set-returning function: the planner knows how many values there
+        # are and looks each up in the index (with a function it scans the whole table).
+        return f"{expression} = ANY(?)"
+
+    def list_param(self, values: Iterable[str]) -> object:
+        return list(values)
 
     def execute(self, sql: str, args: Sequence[object] = ()) -> Rows:
         return self._con.execute(_pg_sql(sql), args)  # type: ignore[no-any-return]

@@ -6,8 +6,9 @@ writes.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from dragoman.store.database import Database, Rows
 
 class SqliteDatabase(Database):
     dialect = "sqlite"
-    json_values = "SELECT value FROM json_each(?)"
     like = "LIKE"  # case-insensitive for ASCII letters, as PostgreSQL's ILIKE on COLLATE "C"
     nulls_first = ""  # SQLite sorts NULLs first in ascending order already
     Error = sqlite3.Error
@@ -34,6 +34,12 @@ class SqliteDatabase(Database):
             self._con.execute("PRAGMA busy_timeout=10000")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.target}: cannot open as a dragoman database ({e}); pass another --db") from e
+
+    def in_list(self, expression: str) -> str:
+        return f"{expression} IN (SELECT value FROM json_each(?))"
+
+    def list_param(self, values: Iterable[str]) -> object:
+        return json.dumps(list(values))
 
     def execute(self, sql: str, args: Sequence[object] = ()) -> Rows:
         return self._con.execute(sql, args)
