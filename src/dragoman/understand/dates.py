@@ -19,6 +19,7 @@ Friday as past and Monday as future); ``_dates_calendar`` holds the direction ru
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -137,9 +138,9 @@ def _core_start(m: re.Match[str], form: str) -> int:
 
 
 def _plausible(m: re.Match[str], form: str, text: str, vocab: Vocabulary) -> bool:
-    for name, word in m.groupdict().items():
-        is_month = word and name.startswith(form + "_") and name.rstrip("12").endswith("_m")
-        if is_month and norm(word) in vocab.capital_months and not word[0].isupper():
+    for name in _month_groups(m.re, form):
+        word = m[name]
+        if word and norm(word) in vocab.capital_months and not word[0].isupper():
             return False  # "may", "march" as verbs
     if form == "mon" and m.start() == m.start("mon_m"):
         before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOK), m.start())
@@ -159,6 +160,16 @@ def _plausible(m: re.Match[str], form: str, text: str, vocab: Vocabulary) -> boo
     if form == "season":
         return periods.plausible_season(m, text)
     return True
+
+
+@functools.cache
+def _month_groups(pattern: re.Pattern[str], form: str) -> tuple[str, ...]:
+    """The groups of ``form`` that hold a month name: "dm_m", "mdmd_m1" ..."""
+    return tuple(
+        name
+        for name in pattern.groupindex
+        if name.startswith(form + "_") and name.rstrip("12").endswith("_m")
+    )
 
 
 # --- one rule per form --------------------------------------------------------------------------
