@@ -8,9 +8,10 @@
 
 Each text becomes the set of its word 3-grams (``settings.yaml``), summarised by a MinHash
 (datasketch, fixed seed, so every process hashes alike). LSH over bands of the MinHash
-(``bands.BandIndex``) finds the earlier documents likely to be similar in constant time; a candidate is a near-duplicate when
-the estimated Jaccard similarity of the two shingle sets reaches the threshold. Near-duplicate
-pairs are joined transitively (union-find): an update of a syndicated copy joins the original.
+(``bands.BandIndex``) finds the earlier documents likely to be similar in constant time; a
+candidate is a near-duplicate when the estimated Jaccard similarity of the two shingle sets
+reaches the threshold. Near-duplicate pairs are joined transitively (union-find): an update of a
+syndicated copy joins the original.
 
 Order does not matter: whether two documents are near-duplicates depends only on their two texts,
 so the groups are the same whatever order the documents are added in; a group's representative is
