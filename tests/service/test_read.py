@@ -245,13 +245,6 @@ def test_export_parquet(api: Api, truth: list[Event], tmp_path: Path) -> None:
     assert sorted(table.column("id").to_pylist()) == sorted(e.id for e in truth)
 
 
-@pytest.mark.parametrize("path", ["/tracks", "/tracks/usa-irn-2026", "/tracks/usa-irn-2026/brief"])
-def test_tracks_are_501_until_fusion(api: Api, path: str) -> None:
-    reply = api.get(path)
-    assert reply.status == 501
-    assert reply.json()["error"]["message"] == "tracks arrive with fusion"
-
-
 def test_docs_page_and_openapi(api: Api) -> None:
     spec = api.get("/openapi.json").json()
     for path in ("/events", "/events/{event_id}", "/actors", "/articles/{article_id}", "/export/{fmt}", "/ingest",

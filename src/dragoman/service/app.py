@@ -47,7 +47,7 @@ def create_app(
         from fastapi import FastAPI
     except ImportError as e:
         raise ConfigError(INSTALL_HINT) from e
-    from dragoman.service import routes_export, routes_ingest, routes_read, tracks
+    from dragoman.service import dashboard, routes_export, routes_ingest, routes_read
     from dragoman.service.errors import install_handlers
     from dragoman.service.intake import Intake
     from dragoman.service.security import SecurityHeaders, install_docs
@@ -86,8 +86,9 @@ def create_app(
     app.state.dragoman = state
     install_handlers(app)
     app.add_middleware(SecurityHeaders)
-    for module in (routes_read, routes_export, routes_ingest, tracks):
+    for module in (routes_read, routes_export, routes_ingest):
         app.include_router(module.router)
+    dashboard.install(app, db)  # /tracks and the web dashboard under /ui, on their own read stores
     install_docs(app)
     return app
 

@@ -4,7 +4,8 @@ The API answers JSON (or CSV/TSV/Parquet downloads), never HTML built from data,
 browser: ``Content-Security-Policy: default-src 'none'`` lets nothing load or run, ``nosniff`` stops a
 browser from guessing HTML in a JSON body. The one HTML page, /docs, is a fixed file with no data in
 it; its policy allows scripts and styles from this server only (Swagger UI from the
-``swagger-ui-bundle-v2`` package), and no inline script.
+``swagger-ui-bundle-v2`` package), and no inline script. The dashboard under /ui gets the same,
+plus fonts and Trusted Types (``UI_CSP``): its fixed pages build themselves from JSON with DOM calls.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ DOCS_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
     " frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
+# The dashboard (/ui): scripts, styles, fonts and data from this server only, no inline script or
+# style, and Trusted Types so that a string can never be assigned to innerHTML even by mistake.
+UI_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
+    " connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+    " form-action 'self'; require-trusted-types-for 'script'; trusted-types 'none'"
+)
 DOCS_PATH = "/docs"
+UI_PATH = "/ui"
 STATIC = Path(__file__).parent / "static"
 DOCS_HTML = """<!doctype html>
 <html lang="en">
@@ -56,7 +65,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        csp = DOCS_CSP if path == DOCS_PATH or path.startswith(DOCS_PATH + "/") else API_CSP
+        csp = DOCS_CSP if _under(path, DOCS_PATH) else UI_CSP if _under(path, UI_PATH) else API_CSP
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -69,6 +78,10 @@ class SecurityHeaders:
 
 
 _OURS = frozenset(k.lower().encode() for k in api_headers())
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
 
 
 def install_docs(app: Any) -> None:
