@@ -256,7 +256,8 @@ def rejected(db: str | None, as_json: bool) -> None:
 @click.option("--db", "db", type=click.Path(dir_okay=False), default="dragoman-demo.db", show_default=True,
               help="Database to create afresh for the demo (a postgresql:// URL is filled, not emptied).")  # fmt: skip
 @json_option
-def demo(db: str, as_json: bool) -> None:
+@click.option("--serve", is_flag=True, help="Then serve the dashboard and API on http://127.0.0.1:8000 (needs the [service] extra).")
+def demo(db: str, as_json: bool, serve: bool) -> None:
     """Ingest the bundled demo week into a fresh database and summarise what was found."""
     from dragoman.demo import sample_documents, summarise
 
@@ -275,16 +276,29 @@ def demo(db: str, as_json: bool) -> None:
     if as_json:
         for occurrence in found:
             click.echo(json.dumps(occurrence.to_dict(), ensure_ascii=False))
+        if serve:
+            _serve_demo(db)
         return
     click.echo(report.summary())
     click.echo("")
     click.echo(summarise([o.event for o in found], articles=counts["articles"], rejected=counts["rejected"],
                          reports=counts["events"], tracks=tracks))  # fmt: skip
     click.echo("")
-    db = redact(db)
+    target, db = db, redact(db)
     click.echo(f"Stored in {db}. Try: dragoman events --db {db}   |   dragoman show EVENT_ID --db {db}")
     if tracks:
         click.echo(f"     dragoman tracks --db {db}   |   dragoman brief {tracks[0]['id']} --db {db}")
+    if serve:
+        _serve_demo(target)
+    else:
+        click.echo(f"Dashboard: dragoman serve --db {db}, then open http://127.0.0.1:8000/ui (or: dragoman demo --serve)")
+
+
+def _serve_demo(db: str) -> None:
+    from dragoman.service.cli import serve_command
+
+    click.echo("Dashboard: http://127.0.0.1:8000/ui   API: http://127.0.0.1:8000/docs   (Ctrl+C to stop)")
+    click.get_current_context().invoke(serve_command, host="127.0.0.1", port=8000, db=db, token=None)
 
 
 def _register_subcommands() -> None:
