@@ -258,7 +258,7 @@ def explain(con: sqlite3.Connection) -> Iterator[str]:
                            ("country", event_filters(country="CHE")),
                            ("text", event_filters(text="ceasefire"))):  # fmt: skip
         where, args = filters.where()
-        sql = (f"EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE {' AND '.join(where)} AND {SORT_KEY} IS NOT NULL"
+        sql = (f"EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE {' AND '.join(where)} AND {SORT_KEY} > ''"
                f" ORDER BY {SORT_KEY}, e.id LIMIT 51")  # fmt: skip
         yield f"{label}: " + " | ".join(r[3] for r in con.execute(sql, args))
 
