@@ -79,6 +79,7 @@ def test_the_place_of_the_act(sentence, trigger, expected):
         # where it was said, not where the act happened
         ("The ministry said in Kabul that the convoy had been attacked.", "said"),
         ("The envoy was expected to return, officials in Brussels said.", "return"),
+        ("Diplomats in Brussels said a summit could follow in the spring.", "summit"),
     ],
 )
 def test_places_that_are_not_the_place_of_the_act(sentence, trigger):

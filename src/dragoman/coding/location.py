@@ -277,8 +277,8 @@ def _score(
     start, end = p.start - base, p.end - base
     if head is None:
         return None
-    if any(qs <= start and end <= qe for qs, qe in quoted):
-        return None  # "..., officials in Kabul said"
+    if any(qs <= start and end <= qe for qs, qe in quoted) or _speaks_after(text, end, rules):
+        return None  # "..., officials in Kabul said", "Diplomats in Brussels said"
     if (
         p.preposition is None
         and head <= rules.prepositions.get("none", 0.0)
@@ -334,6 +334,12 @@ def _loose_places(view: SentenceView) -> list[PlaceMention]:
 _PREPOSITION_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?\Z")
 # "in the Indonesian capital", "at the SLA-run center": a people's or a group's word, no place
 _ADJECTIVE = re.compile(r"(?:ians?|eses?|ish|eans?|-run|-held|-led|-controlled|-backed)\Z")
+
+
+def _speaks_after(text: str, end: int, rules: LocationRules) -> bool:
+    """ "Diplomats in Brussels said": the speakers' place, read when no attribution covers it."""
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return following is not None and following.group().lower() in rules.speech_verbs
 
 
 def _owns_place(text: str, end: int, rules: LocationRules) -> bool:
