@@ -313,16 +313,9 @@ def _event_filters(q: EventQuery, *, like: str) -> tuple[list[str], list[object]
         where.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence {like} ?)")
         args.append(f"%{q.text}%")
     if q.actor:
-        parts = q.actor.split()
-        if len(parts) == 2 and parts[0].isupper() and parts[1].isupper():
-            where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ? AND a.sector = ?)")
-            args.extend(parts)
-        else:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id"
-                f" AND (a.country = ? OR a.name {like} ? OR a.text {like} ?))"
-            )
-            args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
+        sql, actor_args = occurrences.actor_filter("e.id", q.actor, like=like)
+        where.append(sql)
+        args.extend(actor_args)
     return where, args
 
 

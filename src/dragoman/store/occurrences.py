@@ -97,21 +97,24 @@ def _filters(q: Any, *, like: str) -> tuple[list[str], list[object]]:
         member.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = r.id AND v.sentence {like} ?)")
         args.append(f"%{q.text}%")
     if q.actor:
-        parts = q.actor.split()
-        if len(parts) == 2 and parts[0].isupper() and parts[1].isupper():
-            member.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = r.id AND a.country = ? AND a.sector = ?)")
-            args.extend(parts)
-        else:
-            member.append(
-                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = r.id"
-                f" AND (a.country = ? OR a.name {like} ? OR a.text {like} ?))"
-            )
-            args.extend([q.actor.upper(), f"%{q.actor}%", f"%{q.actor}%"])
-    if member:
-        where.append(
-            "EXISTS (SELECT 1 FROM events r WHERE r.occurrence_id = o.id AND " + " AND ".join(member) + ")"
-        )
+        sql, actor_args = actor_filter("r.id", q.actor, like=like)
+        member.append(sql)
+        args.extend(actor_args)
+    if member:  # the reports matching are listed once, not looked for again for each occurrence
+        where.append("o.id IN (SELECT r.occurrence_id FROM events r WHERE " + " AND ".join(member) + ")")
     return where, args
+
+
+def actor_filter(event_id: str, actor: str, *, like: str) -> tuple[str, list[object]]:
+    """``event_id`` is an event with the actor: "IRN GOV" (code and sector), else a code or a name.
+
+    The matching events are listed once (``IN``): a correlated ``EXISTS`` per event let SQLite pick
+    the country index for every event and took minutes at 25,000 events."""
+    parts = actor.split()
+    if len(parts) == 2 and parts[0].isupper() and parts[1].isupper():
+        return f"{event_id} IN (SELECT a.event_id FROM event_actors a WHERE a.country = ? AND a.sector = ?)", parts
+    sql = f"{event_id} IN (SELECT a.event_id FROM event_actors a WHERE a.country = ? OR a.name {like} ? OR a.text {like} ?)"
+    return sql, [actor.upper(), f"%{actor}%", f"%{actor}%"]
 
 
 def track_context(con: Database, track_id: str, limit: int = 50) -> list[Occurrence]:
