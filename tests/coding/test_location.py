@@ -61,6 +61,10 @@ def place_of(text: str, trigger: str) -> str | None:
         (("Hundreds of demonstrators marched in Venezuela's capital to demand the minister's "
          "resignation."), "marched", "Venezuela"),
         ("Fighting in Manigram killed three soldiers on Friday.", "killed", "Manigram"),
+        ("Five people were shot in South Africa's volatile KwaZulu-Natal province.", "shot",
+         "KwaZulu-Natal"),
+        ("Thousands demonstrated in the centre of the Georgian capital Tbilisi on Tuesday.",
+         "demonstrated", "Tbilisi"),
     ],
 )  # fmt: skip
 def test_the_place_of_the_act(sentence, trigger, expected):

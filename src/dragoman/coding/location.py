@@ -42,6 +42,8 @@ __all__ = ["LocationRules", "event_location", "load_location_rules"]
 
 _WORD = re.compile(r"[\w'’-]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}")  # "South Africa's volatile " + a place
+_WORD_BEFORE = re.compile(r"([\w-]+),?\s+\Z")
 _NOUN_BEFORE_OF = re.compile(r"([\w-]+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -237,8 +239,13 @@ def _phrase_score(
     start = p.start - base
     if earlier:
         q, q_score = earlier[-1]
-        if q_score is not None and rules.coordination.fullmatch(text, q.end - base, start):
-            return q_score  # "the villages of Sukhnah, Taybah and 'Arak"
+        between = text[q.end - base : start]
+        if q_score is not None and (
+            rules.coordination.fullmatch(between) or _OWNED.fullmatch(between)
+        ):
+            # "the villages of Sukhnah, Taybah and 'Arak"; "in South Africa's volatile
+            # KwaZulu-Natal province": the owner's preposition
+            return q_score
     prep = p.preposition
     if prep == "of":
         noun = _NOUN_BEFORE_OF.search(text, 0, start)
@@ -247,6 +254,9 @@ def _phrase_score(
         return rules.of_place_noun
     if prep is not None:
         return rules.prepositions.get(prep, 0.0)
+    noun = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if noun is not None and noun.group(1).lower() in rules.place_nouns:
+        return rules.of_place_noun  # "the Georgian capital Tbilisi", "the capital, Kabul"
     back = rules.preposition_back.search(text, max(0, start - 60), start)
     if back is not None:  # "outside his Istanbul office", "in the capital, Kabul"
         skipped = len(_WORD.findall(back.group(2)))
