@@ -121,7 +121,6 @@ def eval_command(
             "no benchmark directory found; pass --bench DIR (with manifest.json) or set DRAGOMAN_BENCH"
         )
     bench = bench.resolve()
-    _say_how_coded()
     try:
         report = run_bench(bench, only=only, limit=limit, progress=_progress_for)
     except DragomanError as e:
@@ -131,6 +130,7 @@ def eval_command(
         f"\n{len(report.sets)} sets in {report.seconds:.1f} s ({report.setup_seconds:.1f} s loading data); "
         f"bench {bench}; {report.date}"
     )
+    _say_how_coded()
     if explain is not None:
         click.echo(format_explanations(report.sets, errors=explain))
     if json_path:
@@ -162,7 +162,6 @@ def _gate(
         click.echo(f"quality gate skipped: no benchmark directory (manifest.json) at {where}")
         return
     bench = bench.resolve()
-    _say_how_coded()
     try:
         if update and not gate_path.exists():
             baseline = baseline_from_manifest(bench)
@@ -178,6 +177,7 @@ def _gate(
         f"\n{len(report.sets)} sets in {measurement.seconds:.1f} s "
         f"({measurement.setup_seconds:.1f} s loading data); bench {bench}; {measurement.date}"
     )
+    _say_how_coded()
     results = tuple(m.result for m in measurement.sets)
     if explain is not None:
         click.echo(format_explanations(results, errors=explain))
@@ -209,7 +209,7 @@ def _gate(
 
 
 def _say_how_coded() -> None:
-    """One line before the table: learned model on or off (dragoman.learn), and held-out reading."""
+    """One line under the table: learned model on or off (dragoman.learn), and held-out reading."""
     from dragoman.learn import describe
     from dragoman.options import CodingOptions
 
