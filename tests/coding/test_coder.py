@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 
 import pytest
@@ -119,7 +118,8 @@ _FILLER = (
 )
 
 
-def test_speed_at_least_2000_sentences_per_second() -> None:
+def test_a_long_article_codes_every_copy_of_its_events_once() -> None:
+    # Speed is measured in benchmarks/bench_pipeline.py, not here: a timed test fails on a busy machine.
     doc, read = _DOCS["d1"], _READ["d1"]
     unit = doc["text"] + " " + _FILLER
     copies = 40
@@ -139,14 +139,9 @@ def test_speed_at_least_2000_sentences_per_second() -> None:
         dates=repeat(read["dates"]),
         attributions=repeat(read["attributions"]),
     )
-    code_events(article, annotations, CodingOptions())  # loads and compiles the data once
-    best = 0.0
-    for _ in range(5):
-        started = time.process_time()
-        events = code_events(article, annotations, CodingOptions())
-        best = max(best, len(annotations.sentences) / max(time.process_time() - started, 1e-9))
+    events = code_events(article, annotations, CodingOptions())
     assert len(events) == 5 * copies
-    assert best >= 2000, f"{best:.0f} sentences/s"
+    assert len({e.id for e in events}) == len(events)
 
 
 # A sanction has a sanctioner as well as a recipient: with none in its sentence, the one an earlier
