@@ -165,6 +165,7 @@ def train(
         "cv_simulated": simulated,
         "features": len(vectorizer),
     }
+    report = _rounded(report)  # sums over sets of classes vary in the last digit between runs
     model = LearnedModel(
         vectorizer=vectorizer,
         classes=classes,
@@ -326,6 +327,17 @@ def _choose_policy(
             break
     chosen = simulate(examples, readings, policy)
     return policy, {"rules_only": simulate(examples, readings, rules_only), "chosen": chosen}
+
+
+def _rounded(value: Any) -> Any:
+    """``value`` with every float rounded to 6 decimals, through dicts and lists."""
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
 
 
 def _fmt(scores: Mapping[str, Any]) -> str:
