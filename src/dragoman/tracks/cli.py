@@ -11,7 +11,8 @@ from dragoman.fuse import Occurrence
 from dragoman.store import Store
 from dragoman.tracks.brief import make_brief, render_markdown
 
-DB_HELP = "SQLite database file (default: $DRAGOMAN_DB, else ./dragoman.db)."
+DB_HELP = "SQLite database file, or a postgresql://user@host/db URL (default: $DRAGOMAN_DB, else ./dragoman.db)."
+
 
 
 def _open(db: str | None) -> Store:
