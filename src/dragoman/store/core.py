@@ -289,34 +289,12 @@ class Store:
 
 
 def _event_filters(q: EventQuery, *, like: str) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    args: list[object] = []
-    if q.event_type:
-        where.append("e.event_type = ?")
-        args.append(q.event_type.upper())
-    if q.status:
-        where.append("e.status = ?")
-        args.append(q.status.lower())
-    if q.since:
-        where.append("coalesce(e.date_end, e.date_start) >= ?")
-        args.append(q.since)
-    if q.until:
-        where.append("coalesce(e.date_start, e.date_end) <= ?")
-        args.append(q.until)
-    if q.article_id:
-        where.append("e.article_id = ?")
-        args.append(q.article_id)
+    where, args = occurrences.field_filters(q, "e")
     if q.track:
         where.append("e.occurrence_id IN (SELECT id FROM occurrences WHERE track_id = ?)")
         args.append(q.track)
-    if q.text:
-        where.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence {like} ?)")
-        args.append(f"%{q.text}%")
-    if q.actor:
-        sql, actor_args = occurrences.actor_filter("e.id", q.actor, like=like)
-        where.append(sql)
-        args.extend(actor_args)
-    return where, args
+    more, more_args = occurrences.report_filters(q, "e", like=like)
+    return where + more, args + more_args
 
 
 def _published_columns(value: DateValue | None) -> tuple[str | None, ...]:

@@ -72,36 +72,47 @@ def _with_track(record: str, track: str | None, number: int | None) -> Occurrenc
 
 
 def _filters(q: Any, *, like: str) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    args: list[object] = []
-    if q.event_type:
-        where.append("o.event_type = ?")
-        args.append(q.event_type.upper())
-    if q.status:
-        where.append("o.status = ?")
-        args.append(q.status.lower())
-    if q.since:
-        where.append("coalesce(o.date_end, o.date_start) >= ?")
-        args.append(q.since)
-    if q.until:
-        where.append("coalesce(o.date_start, o.date_end) <= ?")
-        args.append(q.until)
+    where, args = field_filters(q, "o")
     if getattr(q, "track", None):
         where.append("o.track_id = ?")
         args.append(q.track)
-    member: list[str] = []
-    if q.article_id:
-        member.append("r.article_id = ?")
-        args.append(q.article_id)
-    if q.text:
-        member.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = r.id AND v.sentence {like} ?)")
-        args.append(f"%{q.text}%")
-    if q.actor:
-        sql, actor_args = actor_filter("r.id", q.actor, like=like)
-        member.append(sql)
-        args.extend(actor_args)
+    member, member_args = report_filters(q, "r", like=like)
     if member:  # the reports matching are listed once, not looked for again for each occurrence
         where.append("o.id IN (SELECT r.occurrence_id FROM events r WHERE " + " AND ".join(member) + ")")
+        args.extend(member_args)
+    return where, args
+
+
+def field_filters(q: Any, alias: str) -> tuple[list[str], list[object]]:
+    """Type, status and date range on the columns reports (``events``) and occurrences share."""
+    where: list[str] = []
+    args: list[object] = []
+    for value, sql in (
+        (q.event_type and q.event_type.upper(), f"{alias}.event_type = ?"),
+        (q.status and q.status.lower(), f"{alias}.status = ?"),
+        (q.since, f"coalesce({alias}.date_end, {alias}.date_start) >= ?"),
+        (q.until, f"coalesce({alias}.date_start, {alias}.date_end) <= ?"),
+    ):
+        if value:
+            where.append(sql)
+            args.append(value)
+    return where, args
+
+
+def report_filters(q: Any, alias: str, *, like: str) -> tuple[list[str], list[object]]:
+    """Article, evidence words and actor, on the reports (``events``) under ``alias``."""
+    where: list[str] = []
+    args: list[object] = []
+    if q.article_id:
+        where.append(f"{alias}.article_id = ?")
+        args.append(q.article_id)
+    if q.text:
+        where.append(f"EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = {alias}.id AND v.sentence {like} ?)")
+        args.append(f"%{q.text}%")
+    if q.actor:
+        sql, actor_args = actor_filter(f"{alias}.id", q.actor, like=like)
+        where.append(sql)
+        args.extend(actor_args)
     return where, args
 
 
