@@ -116,9 +116,17 @@ def guess_places(
             span = _trim(sentence, start, end, rules, named=frame == "named")
             if span is not None and frame == "named":
                 span = (span[0], cue.end())  # "the Abu Risha Dam": the noun is in the name
+            if span is not None and _is_demonym(sentence[span[0] : span[1]]):
+                continue  # "the Swiss city": an adjective of nationality, not a place's name
             if span is not None and not any(a < span[1] and span[0] < b for a, b in spans):
                 spans.append(span)
     return sorted(spans)
+
+
+def _is_demonym(text: str) -> bool:
+    from dragoman.understand.gazetteer import load_gazetteer  # built once per process
+
+    return any(entry.kind == "demonym" for entry in load_gazetteer().lookup(text))
 
 
 _WINDOW = 80  # characters searched before a cue for the name that ends there
