@@ -163,7 +163,8 @@ def _coded_text(text: str, published: str = "2026-02-15") -> list:
             "between the United States and Iran in the Swiss city.",
             [
                 ("CONSULT", "046", "planned", {"RUS", "UKR", "USA"}, None),
-                ("CONSULT", "040", "planned", {"RUS", "UKR", "USA"}, None),
+                # "The Geneva meeting": the venue is named, so a meeting at a third location
+                ("CONSULT", "044", "planned", {"RUS", "UKR", "USA"}, None),
             ],
             id="separate-second-round",
         ),
