@@ -15,7 +15,7 @@ from typing import Any
 
 from dragoman.fuse.report import Report
 from dragoman.fuse.settings import Lifecycle, lifecycle
-from dragoman.model import Actor, DateValue, Evidence, Event, Place, Source, content_id
+from dragoman.model import Actor, DateValue, Event, Evidence, Place, Source, content_id
 
 _PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
 # Statuses whose report is often dated by the announcement: "denied on Thursday that they met".
@@ -85,8 +85,8 @@ def merge(reports: Sequence[Report], rules: Lifecycle | None = None) -> Occurren
     history = _status_history([c for c in claims if c.field == "status"], life)
     # The report that speaks for the event says what the event finally is, most confidently.
     final = history[-1].value
-    lead = max(
-        ordered, key=lambda r: (r.event.status == final, r.event.confidence, len(r.event.participants), _neg(r))
+    lead = min(
+        ordered, key=lambda r: (r.event.status != final, -r.event.confidence, -len(r.event.participants), r.event.id)
     )
     mediator = _mediator(ordered)
     event = replace(
@@ -134,10 +134,6 @@ def independent_sources(reports: Iterable[Report]) -> int:
 def _report_order(r: Report, life: Lifecycle) -> tuple[str, int, str]:
     # Undated articles first: a dated report is the better guide to what happened last.
     return (r.published or "", life.same_day_rank.get(r.event.status, 0), r.event.id)
-
-
-def _neg(r: Report) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in r.event.id[:8])  # the smaller id wins ties
 
 
 def _claims(r: Report) -> list[Claim]:

@@ -28,7 +28,7 @@ from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
 from dragoman.store.database import Database
 from dragoman.store.delegations import delegates
-from dragoman.tracks import Track, build_track, track_settings
+from dragoman.tracks import Track, build_track, track_mediator, track_settings
 
 _REPORT_COLUMNS = (
     "SELECT e.id, e.record, e.article_id, a.published, a.outlet, coalesce(a.doc_group, a.id), e.occurrence_id"
@@ -188,12 +188,12 @@ def _rebuild_track(con: Database, key: str) -> None:
     types = sorted({"CONSULT", *s.agreements})
     members = _occurrences(con, [f"{t}:{key}" for t in types])
     codes = frozenset(key.split("+"))
-    old = con.execute("SELECT id, mediator FROM tracks WHERE parties = ?", (key,)).fetchone()
+    old = con.execute("SELECT id FROM tracks WHERE parties = ?", (key,)).fetchone()
     people = {o.id: delegates(con, o.reports) for o in members if o.event.event_type == "CONSULT"}
-    track = build_track(codes, members, [], people=people)
-    if track is not None and track.mediator:
-        visit_keys = ["CONSULT:" + "+".join(sorted({track.mediator, c})) for c in codes]
-        track = build_track(codes, members, _occurrences(con, visit_keys), people=people)
+    mediator = track_mediator(members)
+    visit_keys = ["CONSULT:" + "+".join(sorted({mediator, c})) for c in codes] if mediator else []
+    visits = _occurrences(con, visit_keys) if visit_keys else []
+    track = build_track(codes, members, visits, people=people)
     con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
     if old is not None:
         con.execute("UPDATE occurrences SET track_id = NULL WHERE track_id = ?", (old[0],))

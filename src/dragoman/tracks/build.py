@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -103,7 +103,6 @@ class Track:
     first_date: str | None
     last_date: str | None
     sources: tuple[str, ...]
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -155,7 +154,7 @@ def build_track(
         return None
     round_meetings = [o for o in meetings if _is_round(o, s)]
     agreements = [o for o in members if s.is_agreement(o.event.event_type, o.event.cameo)]
-    mediator = _most_common(o.event.mediator.country for o in meetings if o.event.mediator and o.event.mediator.country)
+    mediator = track_mediator(members)
     visits = [o for o in visits if mediator and mediator in parties_of(o.event)]
     groups = _round_groups(round_meetings)
     sides = set(parties) | ({mediator} if mediator else set())
@@ -180,6 +179,16 @@ def build_track(
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
         sources=tuple(sorted({s.doc_id for o in everything for s in o.event.sources})),
+    )
+
+
+def track_mediator(members: Iterable[Occurrence]) -> str | None:
+    """The code that mediates most of the parties' meetings (the smallest code on a tie), or None;
+    the store needs it before building a track, to fetch the mediator's visits."""
+    return _most_common(
+        o.event.mediator.country
+        for o in members
+        if o.event.event_type == "CONSULT" and o.event.mediator and o.event.mediator.country
     )
 
 
