@@ -277,3 +277,14 @@ def test_merge_people_replaces_overlapping_actor_mentions() -> None:
         ("Iran's Foreign Minister Abbas Araghchi", "person"),
         ("Omani officials", "state"),
     ]
+
+
+def test_a_name_of_particle_words_only_does_not_break_the_reader() -> None:
+    # unit names written like "Liwaa Abu Fadl Al-Abbas ... and Liwaa Imam Al-Ali": after
+    # particles are dropped nothing may be left, which once raised StopIteration
+    text = (
+        "The brigade, backed by Russian marines, Liwaa Abu Fadl Al-Abbas and Liwaa Imam Al-Ali, "
+        "began its assault on the gas fields, commander Abu Al said on Monday."
+    )
+    mentions = people(text)
+    assert [m.actor.title for m in mentions if m.actor.text == "Abu Al"] == ["commander"]

@@ -171,7 +171,8 @@ class _PeopleReader(_RoleReader):
         name = self.text[self.toks[a].start : self.toks[b - 1].end]
         person = self.people.get(words) or self._by_surname(words)
         if person is None:
-            surname = next(w for w in reversed(words) if w not in self.cfg.particles)
+            # a name made only of particle words ("Al", "De" capitalised) keeps its last word
+            surname = next((w for w in reversed(words) if w not in self.cfg.particles), words[-1])
             person = _Person(name, surname, words)
         elif len(words) > len(person.words):  # the fuller name becomes the canonical one
             person.name, person.words = name, words
