@@ -27,7 +27,7 @@ from dragoman.model import (
     content_id,
     event_from_dict,
 )
-from dragoman.store import delegations, fusion, migrations, neardup, occurrences
+from dragoman.store import delegations, fusion, migrations, neardup, occurrence_index, occurrences
 from dragoman.store.database import Database, open_database
 
 
@@ -122,10 +122,12 @@ class Store:
                 inserted = [e.id for e in events if self._insert_event(article.id, e)]
                 delegations.save_event_people(self._con, article.text, [e for e in events if e.id in inserted], people)
                 fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, inserted))
+                occurrence_index.refresh(self._con, inserted)
         return new
 
     def _fuse_backlog(self) -> None:
-        """Group and fuse what was stored before near-duplicates and fusion existed (schemas 1-2)."""
+        """Group, fuse and index what was stored before near-duplicates, fusion and the read tables
+        existed (schemas 1-4)."""
         ungrouped = (
             "SELECT id, text FROM articles a"
             " WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY id"
@@ -140,6 +142,10 @@ class Store:
             with self._transaction():
                 pending = [r[0] for r in self._con.execute(unfused).fetchall()]
                 fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, pending))
+                occurrence_index.refresh(self._con, pending)
+        if occurrence_index.has_backlog(self._con):  # occurrences stored before schema 5
+            with self._transaction():
+                occurrence_index.index_backlog(self._con)
 
     def save_rejection(self, rejected: Rejected) -> Rejected:
         """Record a rejected item once per (origin, stage, reason); repeats bump its counter."""
