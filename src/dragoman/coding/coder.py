@@ -244,8 +244,9 @@ class RuleCoder:
             anchor=own[0] if roles.purpose else match.start,
             status=status,
             published=state.published,
-            modifier=self.status_rules_.date_modifier,
+            rules=self.status_rules_,
             strict=verbal or reading.subordinate or roles.purpose is not None,
+            verbal=verbal,
         )
         if stated and status in ("planned", "hypothetical") and ev.is_past(date, state.published):
             # "confirmed on Tuesday that it would host the round": when it was said

@@ -6,14 +6,14 @@ sentence, so that an event can always be traced back to the words that produced 
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
+from dragoman.clean.dates import read_date_line
 from dragoman.coding._prefix import may_match
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import PlaceAt
 from dragoman.coding.roles import Roles
-from dragoman.coding.status import FUTURE
+from dragoman.coding.status import FUTURE, StatusRules
 from dragoman.model import (
     Actor,
     Article,
@@ -63,30 +63,58 @@ def choose_date(
     anchor: int,
     status: str,
     published: str | None,
-    modifier: re.Pattern[str] | None = None,
+    rules: StatusRules | None = None,
     strict: bool = False,
+    verbal: bool = False,
 ) -> tuple[DateValue, bool]:
     """The date of the act and whether the text gave it.
 
     The date mention nearest the trigger, inside its clause first, then its scope, then the
-    sentence (with ``strict``, the clause only); without one, the publication date bounds the
-    act (ontology README, "date").
+    sentence (with ``strict``, the clause only). Never the page's own date in a dateline
+    ("YEREVAN, 15 May 2026 - ..."). A date of a verb of saying ("said on Wednesday that the round
+    would be held on 19 May") dates the statement: a ``verbal`` act (a demand, an accusation) is
+    that statement, any other act takes it only when nothing else dates it, and a plan never.
+    A clause opened by ", when" takes the date just before it. Without a date, the publication
+    date bounds the act (ontology README, "date"); a statement that occurred is dated to the
+    publication day, marked ``source="publication"``: news reports statements of the day.
     """
+    text = view.sentence.text
     base = view.sentence.start
     quoted = [(a.start - base, a.end - base) for a in view.attributions]
+    opening = _dateline_end(text)
     best: tuple[tuple[int, int], DateMention] | None = None
     for d in view.dates:
         if d.value.precision is None:
             continue  # "now", "recently", "soon": no calendar date; publication bounds the act
         s, e = d.start - base, d.end - base
+        if e <= opening:
+            continue  # the dateline: when the page was written, not when anything happened
         if any(qs <= s and e <= qe for qs, qe in quoted):
             continue  # "..., the ministry said on Friday": when it was said, not when it happened
-        if modifier is not None and modifier.match(view.sentence.text, e):
+        if (
+            rules is not None
+            and rules.date_modifier is not None
+            and rules.date_modifier.match(text, e)
+        ):
             continue  # "the 1998-99 war": the date of a thing named, not of the act
         where = (
             0 if window[0] <= s and e <= window[1] else 1 if scope[0] <= s and e <= scope[1] else 2
         )
-        if strict and where:
+        if (
+            rules is not None
+            and e <= anchor
+            and where == 0
+            and _ends_conjunct(rules, text, e, anchor)
+        ):
+            where = 1  # "on Tuesday and agreed to reconvene ... next month": the first verb's
+        if rules is not None and e <= window[0] and rules.same_time.match(text[e : window[0]]):
+            where = 0  # "met in Brussels on 19 February, when they agreed ...": the same day
+        if rules is not None and _said_on(rules, text, s, e):
+            if not verbal and status in FUTURE:
+                continue  # "confirmed on Tuesday that it would host the round": not the round's day
+            if not verbal or where:
+                where = 3  # the statement's date: the act's only when nothing else dates it
+        elif strict and where:
             continue  # a statement's date is in its own clause
         distance = min(abs(s - anchor), abs(e - anchor))
         key = (where, distance)
@@ -94,7 +122,35 @@ def choose_date(
             best = (key, d)
     if best is not None:
         return best[1].value, True
+    if verbal and status == "occurred" and published:
+        return DateValue(
+            start=published, end=published, precision="day", source="publication"
+        ), False
     return default_date(status, published), False
+
+
+def _said_on(rules: StatusRules, text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is a verb of saying's: "said on Friday", "on Friday said"."""
+    return bool(
+        rules.speech_before.search(text, max(0, start - 40), start)
+        or rules.speech_after.match(text, end)
+    )
+
+
+def _ends_conjunct(rules: StatusRules, text: str, end: int, anchor: int) -> bool:
+    """Whether a coordinator between the date ending at ``end`` and the trigger closes the date's
+    conjunct ("on Tuesday and agreed to ...")."""
+    gap = rules.conjunct_end.match(text, end, anchor)
+    return gap is not None
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline or date line opening the sentence ends (0 when there is none)."""
+    found = read_date_line(text[:120])
+    if found is None:
+        return 0
+    at = text.find(found.text)
+    return at + len(found.text) if at >= 0 else 0
 
 
 def default_date(status: str, published: str | None) -> DateValue:

@@ -63,6 +63,10 @@ class StatusRules:
     habitual: re.Pattern[str] | None
     max_age_days: int
     date_modifier: re.Pattern[str] | None
+    speech_before: re.Pattern[str]  # "said on " right before a date: the statement's date
+    speech_after: re.Pattern[str]  # " said" right after one: "the ministry on Friday said"
+    same_time: re.Pattern[str]  # ", when " between a date and the clause that shares it
+    conjunct_end: re.Pattern[str]  # " and agreed": a date before it ends an earlier conjunct
     boundaries: re.Pattern[str]
     circumstantial: re.Pattern[str]
     subordinate_before: re.Pattern[str]  # "days before the two countries " (then a verb)
@@ -138,12 +142,14 @@ def load_status_rules(path: str | None = None) -> StatusRules:
     modal = data.get("trigger_modal") or {}
     subordinate = data.get("subordinate_future") or {}
     content = data.get("content") or {}
+    dates = data.get("dates") or {}
     if not all(
-        isinstance(x, Mapping) for x in (reported, negation, history, modal, subordinate, content)
+        isinstance(x, Mapping)
+        for x in (reported, negation, history, modal, subordinate, content, dates)
     ):
         raise DataFileError(
-            f"{file}: reported_future, negation, history, trigger_modal, subordinate_future and "
-            "content must be mappings"
+            f"{file}: reported_future, negation, history, trigger_modal, subordinate_future, "
+            "content and dates must be mappings"
         )
     return StatusRules(
         order=order,
@@ -167,6 +173,10 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         date_modifier=compile_any(
             history.get("date_modifier"), macros, f"{file}: history.date_modifier", words=False
         ),
+        speech_before=one("dates.speech_before", dates.get("speech_before"), words=False),
+        speech_after=one("dates.speech_after", dates.get("speech_after"), words=False),
+        same_time=one("dates.same_time", dates.get("same_time"), words=False),
+        conjunct_end=one("dates.conjunct_end", dates.get("conjunct_end"), words=False),
         boundaries=one("boundaries", data.get("boundaries"), words=False),
         circumstantial=one("circumstantial", data.get("circumstantial")),
         subordinate_before=one("subordinate_future.before", subordinate.get("before")),

@@ -1,0 +1,117 @@
+"""Which date of a sentence is the act's: its clause's, not the statement's or the page's.
+
+Run on the real understand stage (dates, actors, attributions), since the choice depends on what
+the date reader finds and where. Sentences are ours, worded like wire copy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.coding import code_events
+from dragoman.model import Article, DateValue, Event
+from dragoman.options import Options
+
+understand = pytest.importorskip("dragoman.understand")
+
+
+def _coded(text: str, published: str) -> list[Event]:
+    article = Article(
+        id="d",
+        raw_id="r_d",
+        origin="test",
+        title=None,
+        text=text,
+        url=None,
+        outlet="Example Wire",
+        published=DateValue(start=published, end=published, precision="day"),
+    )
+    opts = Options()
+    return code_events(article, understand.annotate(article, opts.understand), opts.coding)
+
+
+def _dates(text: str, published: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (
+            e.event_type,
+            e.status,
+            e.date.start if e.date else None,
+            e.date.precision if e.date else None,
+        )
+        for e in _coded(text, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    "published, text, want",
+    [
+        pytest.param(
+            "2026-05-15",  # a Friday
+            "Qatar's foreign ministry said on Thursday that the third round of talks between "
+            "Russia and Ukraine would be held in Doha on 9 June.",
+            [("CONSULT", "planned", "2026-06-09", "day")],
+            id="statement-day-is-not-the-meeting-day",
+        ),
+        pytest.param(
+            "2026-05-15",
+            "Turkey's foreign ministry confirmed on Thursday that it would host the next round of "
+            "talks between Russia and Ukraine.",
+            # the plan has no day of its own: it lies after publication, undated
+            [("CONSULT", "planned", "2026-05-15", None)],
+            id="a-plan-is-not-dated-by-its-announcement",
+        ),
+        pytest.param(
+            "2026-05-15",
+            "ANKARA, 15 May 2026 - The fourth round of talks between Russia and Ukraine, due to "
+            "open in Istanbul next Monday, has been postponed, Turkish officials said on Friday.",
+            [("CONSULT", "postponed", "2026-05-18", "day")],
+            id="dateline-is-the-page-date",
+        ),
+        pytest.param(
+            "2026-05-13",  # a Wednesday
+            "Russia and Ukraine held the second round of talks in Istanbul on Monday and agreed to "
+            "meet again in Geneva next month.",
+            [
+                ("CONSULT", "occurred", "2026-05-11", "day"),
+                ("CONSULT", "planned", "2026-06-01", "month"),
+            ],
+            id="a-date-before-and-belongs-to-the-first-verb",
+        ),
+        pytest.param(
+            "2026-05-13",
+            "China's foreign ministry said on Monday that its coast guard had acted lawfully, and "
+            "accused the Philippines of provoking the incident.",
+            [("ACCUSE", "occurred", "2026-05-11", "day")],
+            id="an-accusation-is-the-statement",
+        ),
+        pytest.param(
+            "2026-05-13",
+            "Russian and Ukrainian negotiators last met in Geneva on 2 April, when they agreed to "
+            "exchange prisoners.",
+            [
+                ("CONSULT", "occurred", "2026-04-02", "day"),
+                ("AGREE", "occurred", "2026-04-02", "day"),
+            ],
+            id="when-clause-shares-the-date",
+        ),
+    ],
+)
+def test_act_takes_its_own_clause_date(published: str, text: str, want: list) -> None:
+    assert _dates(text, published) == want
+
+
+def test_undated_statement_is_dated_to_publication_and_says_so() -> None:
+    (event,) = _coded(
+        "The State Department called on Israel to allow aid convoys into Gaza.", "2026-05-13"
+    )
+    assert event.event_type == "REQUEST"
+    assert event.date == DateValue(
+        start="2026-05-13", end="2026-05-13", precision="day", source="publication"
+    )
+
+
+def test_undated_physical_act_stays_undated() -> None:
+    # a clash with no date: publication only bounds it; a statement would be dated
+    (event,) = _coded("Azerbaijani forces opened fire on Armenian positions.", "2026-05-13")
+    assert event.event_type == "ASSAULT"
+    assert (event.date.start, event.date.end, event.date.precision) == (None, "2026-05-13", None)
