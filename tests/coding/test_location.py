@@ -90,6 +90,28 @@ def test_places_that_are_not_the_place_of_the_act(sentence, trigger):
     assert place_of(sentence, trigger) is None
 
 
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # an unlisted name as the object of a verb whose object is a place
+        ("At dawn the brigade stormed the Technical College on the northern edge of town.",
+         "stormed", "Technical College"),
+        ("The army is now storming Qarmid from two directions.", "storming", "Qarmid"),
+        # a place as the subject of a passive verb of taking
+        ("Jaffna was captured by government forces in December.", "captured", "Jaffna"),
+        # "captured" takes people as often: an unknown name after it is no place
+        ("Police captured Odhiambo in Kisumu on Friday.", "captured", "Kisumu"),
+        # active voice with "has been": the subject is the actor, not the place
+        ("Ankara has been targeting militia positions in the Aleppo countryside.", "targeting",
+         "Aleppo"),
+        # a person from a place, and a person whose surname is a place, are no passive subjects
+        ("Two engineers of Malawi were captured and held for a week.", "captured", None),
+    ],
+)
+def test_objects_and_passive_subjects(sentence: str, trigger: str, expected: str | None) -> None:
+    assert place_of(sentence, trigger) == expected
+
+
 def test_a_meeting_event_carries_its_venue_not_a_home():
     text = "The US delegation held talks with Iranian officials in Geneva on Tuesday."
     opts = Options()

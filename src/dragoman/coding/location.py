@@ -36,7 +36,7 @@ from typing import Any
 from dragoman.datafile import load_yaml, package_data_path
 from dragoman.errors import DataFileError
 from dragoman.model import ActorMention, Place, PlaceMention, SentenceView
-from dragoman.understand.places import guess_places
+from dragoman.understand.places import guess_place_at, guess_places
 
 __all__ = ["LocationRules", "event_location", "load_location_rules"]
 
@@ -56,6 +56,9 @@ class LocationRules:
     place_nouns: frozenset[str]
     of_place_noun: float
     object_verbs: tuple[str, ...]
+    place_object_verbs: tuple[str, ...]  # whose object is a place even when no reader knows it
+    passive_link: re.Pattern[str]  # "Jaffna was captured": between a passive subject and its verb
+    participle: re.Pattern[str]  # a trigger in its past participle: "captured", "taken", "hit"
     object_verb: float
     object_words: int
     not_object_words: frozenset[str]  # "captured by Israeli troops": an agent, not an object
@@ -98,6 +101,9 @@ def load_location_rules(path: Path | None = None) -> LocationRules:
         place_nouns=frozenset(words("place_nouns")),
         of_place_noun=check.number("of_place_noun"),
         object_verbs=tuple(words("object_verbs")),
+        place_object_verbs=tuple(words("place_object_verbs")),
+        passive_link=check.pattern("passive_link"),
+        participle=check.pattern("participle"),
         object_verb=check.number("object_verb"),
         object_words=int(check.number("object_words")),
         not_object_words=frozenset(words("not_object_words")),
@@ -195,7 +201,8 @@ def event_location(
     reading = _Reading(text, rules)
     scored: list[_Scored] = []
     heads: list[tuple[PlaceMention, float | None]] = []  # each place with its phrase's score
-    for p in sorted([*view.places, *_loose_places(view)], key=lambda p: p.start):
+    loose = _loose_places(view, trigger, rules)
+    for p in sorted([*view.places, *loose], key=lambda p: p.start):
         head = _phrase_score(p, heads, text, base, trigger, rules)
         heads.append((p, head))
         score = _score(p, head, text, base, trigger, quoted, view.actors, reading, rules)
@@ -246,6 +253,8 @@ def _phrase_score(
             # "the villages of Sukhnah, Taybah and 'Arak"; "in South Africa's volatile
             # KwaZulu-Natal province": the owner's preposition
             return q_score
+    if start < trigger[0] and _is_passive_subject(p, text, base, trigger, rules):
+        return rules.object_verb  # "Jaffna was captured by government forces"
     prep = p.preposition
     if prep == "of":
         noun = _NOUN_BEFORE_OF.search(text, 0, start)
@@ -267,7 +276,7 @@ def _phrase_score(
         and len(words) <= rules.object_words
         and not any(w.lower() in rules.not_object_words for w in words)
         and not rules.breaks.search(text, trigger[1], start)
-        and text[trigger[0] : trigger[1]].lower().startswith(rules.object_verbs)
+        and _takes_object(text, trigger, rules)
     )
     return rules.object_verb if is_object else rules.prepositions.get("none", 0.0)
 
@@ -317,28 +326,55 @@ def _score(
     return score
 
 
-def _loose_places(view: SentenceView) -> list[PlaceMention]:
-    """Names after in/at/near ... that neither the places reader nor the actors reader knows:
-    "fighting in Manigram" (``understand._place_guess``, frame ``after_preposition``)."""
+def _is_passive_subject(
+    p: PlaceMention, text: str, base: int, trigger: tuple[int, int], rules: LocationRules
+) -> bool:
+    """ "Jaffna was captured by ...": the place is the subject of a passive verb of taking or
+    striking; not "Fecteau of Massachusetts were captured" nor "Ron Arad was captured"."""
+    if p.preposition is not None or not _takes_object(text, trigger, rules):
+        return False
+    if not rules.participle.search(text, trigger[0], trigger[1]):
+        return False  # "Ankara has been targeting": active
+    before = _WORD_BEFORE.search(text, max(0, p.start - base - 30), p.start - base)
+    if before is not None and before.group(1)[:1].isupper():
+        return False  # the surname of a person
+    return bool(rules.passive_link.match(text[p.end - base : trigger[0]]))
+
+
+def _takes_object(text: str, trigger: tuple[int, int], rules: LocationRules) -> bool:
+    """Whether the trigger is a verb of taking or striking, whose object is where it happened."""
+    return text[trigger[0] : trigger[1]].lower().startswith(rules.object_verbs)
+
+
+def _loose_places(
+    view: SentenceView, trigger: tuple[int, int], rules: LocationRules
+) -> list[PlaceMention]:
+    """Names that neither the places reader nor the actors reader knows, after in/at/near ...
+    ("fighting in Manigram", ``understand._place_guess`` frame ``after_preposition``) or as the
+    object of a verb whose object is a place ("stormed the Technical College"; not "captured",
+    which as often takes a person: "captured Ocalan in Kenya")."""
     text, base = view.sentence.text, view.sentence.start
     taken = [(m.start - base, m.end - base) for m in (*view.places, *view.actors)]
-    out = []
+    found: dict[tuple[int, int], str | None] = {}
     for start, end in guess_places(text, ("after_preposition",)):
-        if any(a < end and start < b for a, b in taken) or _ADJECTIVE.search(text, start, end):
-            continue
         prep = _PREPOSITION_BEFORE.search(text, max(0, start - 30), start)
-        out.append(
-            PlaceMention(
-                sentence=view.sentence.index,
-                start=base + start,
-                end=base + end,
-                place=Place(
-                    text=text[start:end], name=text[start:end], country=None, kind="locality"
-                ),
-                preposition=prep.group(1).lower() if prep else None,
-            )
+        found[start, end] = prep.group(1).lower() if prep else None
+    if text[trigger[0] : trigger[1]].lower().startswith(rules.place_object_verbs):
+        named = guess_place_at(text, trigger[1])
+        if named is not None:
+            found.setdefault(named, None)  # the verb's object: no preposition
+    return [
+        PlaceMention(
+            sentence=view.sentence.index,
+            start=base + start,
+            end=base + end,
+            place=Place(text=text[start:end], name=text[start:end], country=None, kind="locality"),
+            preposition=prep,
         )
-    return out
+        for (start, end), prep in sorted(found.items())
+        if not any(a < end and start < b for a, b in taken)
+        and not _ADJECTIVE.search(text, start, end)
+    ]
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?\Z")

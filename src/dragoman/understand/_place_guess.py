@@ -29,7 +29,7 @@ from dragoman.datafile import load_yaml, package_data_path
 from dragoman.errors import DataFileError
 from dragoman.understand._dates_patterns import alt
 
-__all__ = ["FRAMES", "GuessRules", "guess_places", "load_guess_rules"]
+__all__ = ["FRAMES", "GuessRules", "guess_place_at", "guess_places", "load_guess_rules"]
 
 FRAMES = ("of", "noun", "named", "after_preposition")
 _UPPER = "A-Z\u00c0-\u00de\u0100-\u017f"
@@ -121,6 +121,20 @@ def guess_places(
             if span is not None and not any(a < span[1] and span[0] < b for a, b in spans):
                 spans.append(span)
     return sorted(spans)
+
+
+def guess_place_at(sentence: str, offset: int) -> tuple[int, int] | None:
+    """The name that starts right at ``offset`` (after spaces and "the"), read as the loose
+    frame reads it: "stormed the Technical College", "storming Hazrama". The caller knows why
+    a place may stand there (a verb of taking or striking before it) and rules out actors."""
+    rules = load_guess_rules()
+    m = rules.frames["after_preposition"].match(sentence, offset)
+    if m is None:
+        return None
+    span = _trim(sentence, m.start("name"), m.end("name"), rules, named=False)
+    if span is None or _is_demonym(sentence[span[0] : span[1]]):
+        return None
+    return span
 
 
 def _is_demonym(text: str) -> bool:

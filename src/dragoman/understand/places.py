@@ -58,13 +58,13 @@ from dragoman.model import Place, PlaceMention, Sentence
 # The tests check the data file through these two under their old names: re-exported, not called.
 from dragoman.understand._place_files import load_places_file as _load_places_file  # noqa: F401
 from dragoman.understand._place_files import place_item as _place_item  # noqa: F401
-from dragoman.understand._place_guess import guess_places, load_guess_rules
+from dragoman.understand._place_guess import guess_place_at, guess_places, load_guess_rules
 from dragoman.understand._place_index import gazetteer
 from dragoman.understand._place_names import ARTICLE, Entry, Gazetteer
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_places", "guess_places"]
+__all__ = ["find_places", "guess_place_at", "guess_places"]
 
 _SMALL_CITY = 100_000  # below this, a city name followed by a capitalised word is a longer name
 
