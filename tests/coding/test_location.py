@@ -106,6 +106,11 @@ def test_places_that_are_not_the_place_of_the_act(sentence, trigger):
          "Aleppo"),
         # a person from a place, and a person whose surname is a place, are no passive subjects
         ("Two engineers of Malawi were captured and held for a week.", "captured", None),
+        # times, dates and counts are no unlisted places
+        ("Israel captured the plateau in the 1967 Mideast war.", "captured", None),
+        ("At 4 A.M the rebels stormed the Qarmid checkpoint.", "stormed", "Qarmid"),
+        # capitalised words that qualify the object are no place
+        ("Guard units patrolled the West African country's capital on Sunday.", "patrolled", None),
     ],
 )
 def test_objects_and_passive_subjects(sentence: str, trigger: str, expected: str | None) -> None:

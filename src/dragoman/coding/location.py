@@ -59,6 +59,7 @@ class LocationRules:
     place_object_verbs: tuple[str, ...]  # whose object is a place even when no reader knows it
     passive_link: re.Pattern[str]  # "Jaffna was captured": between a passive subject and its verb
     participle: re.Pattern[str]  # a trigger in its past participle: "captured", "taken", "hit"
+    not_loose_name: re.Pattern[str]  # a guessed name that is a time or a count: "4 A.M", "1967 Mideast"
     object_verb: float
     object_words: int
     not_object_words: frozenset[str]  # "captured by Israeli troops": an agent, not an object
@@ -104,6 +105,7 @@ def load_location_rules(path: Path | None = None) -> LocationRules:
         place_object_verbs=tuple(words("place_object_verbs")),
         passive_link=check.pattern("passive_link"),
         participle=check.pattern("participle"),
+        not_loose_name=check.pattern("not_loose_name"),
         object_verb=check.number("object_verb"),
         object_words=int(check.number("object_words")),
         not_object_words=frozenset(words("not_object_words")),
@@ -341,6 +343,21 @@ def _is_passive_subject(
     return bool(rules.passive_link.match(text[p.end - base : trigger[0]]))
 
 
+def _modifies_noun(text: str, end: int, rules: LocationRules) -> bool:
+    """ "patrolling the West African country's capital", "stormed the Kurdish positions": the
+    capitalised words qualify a common noun after them, which is the object."""
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following is None:
+        return False
+    word = _POSSESSIVE.sub("", following.group())
+    return (
+        word.islower()
+        and word not in rules.place_nouns
+        and word not in rules.prepositions
+        and word not in rules.not_object_words
+    )
+
+
 def _takes_object(text: str, trigger: tuple[int, int], rules: LocationRules) -> bool:
     """Whether the trigger is a verb of taking or striking, whose object is where it happened."""
     return text[trigger[0] : trigger[1]].lower().startswith(rules.object_verbs)
@@ -361,7 +378,7 @@ def _loose_places(
         found[start, end] = prep.group(1).lower() if prep else None
     if text[trigger[0] : trigger[1]].lower().startswith(rules.place_object_verbs):
         named = guess_place_at(text, trigger[1])
-        if named is not None:
+        if named is not None and not _modifies_noun(text, named[1], rules):
             found.setdefault(named, None)  # the verb's object: no preposition
     return [
         PlaceMention(
@@ -374,6 +391,7 @@ def _loose_places(
         for (start, end), prep in sorted(found.items())
         if not any(a < end and start < b for a, b in taken)
         and not _ADJECTIVE.search(text, start, end)
+        and not rules.not_loose_name.search(text[start:end])
     ]
 
 
