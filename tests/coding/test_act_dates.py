@@ -115,3 +115,39 @@ def test_undated_physical_act_stays_undated() -> None:
     (event,) = _coded("Azerbaijani forces opened fire on Armenian positions.", "2026-05-13")
     assert event.event_type == "ASSAULT"
     assert (event.date.start, event.date.end, event.date.precision) == (None, "2026-05-13", None)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "Serbia put its army on the highest level of combat readiness on Saturday.",
+            ("MOBILIZE", "SRB", "Serbia"),
+            id="mobilisation-at-home",
+        ),
+        pytest.param(
+            "Georgian police arrested three opposition activists on Sunday.",
+            ("COERCE", "GEO", "Georgia"),
+            id="arrests-at-home",
+        ),
+        pytest.param(
+            # a village no reader knows takes the country of the patrol attacked
+            "Gunmen opened fire on a Kosovo police patrol near Zubin Potok on Friday.",
+            ("ASSAULT", "XKX", "Zubin Potok"),
+            id="unknown-village-in-the-target-country",
+        ),
+        pytest.param(
+            "Russia and Ukraine held talks on Sunday.",
+            ("CONSULT", None, None),
+            id="talks-get-no-place-from-their-parties",
+        ),
+    ],
+)
+def test_act_on_its_actors_ground(text: str, want: tuple[str, str | None, str | None]) -> None:
+    (event,) = _coded(text, "2026-03-23")
+    place = event.location
+    assert (
+        event.event_type,
+        place.country if place else None,
+        place.text if place else None,
+    ) == want

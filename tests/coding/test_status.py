@@ -188,7 +188,8 @@ SRB, XKX = A("Serbia", "SRB"), A("Kosovo", "XKX")
             "Azerbaijan's armed forces are meanwhile holding large-scale command-staff exercises "
             "involving up to 15,000 troops.",
             {"actors": (A("Azerbaijan's armed forces", "AZE", "MIL"),)},
-            [("MOBILIZE", "ongoing", {"AZE"}, None, None)],
+            # no place named: an army's exercises are on its own ground (act_places.yaml)
+            [("MOBILIZE", "ongoing", {"AZE"}, None, "AZE")],
             id="ongoing-progressive",
         ),
         pytest.param(

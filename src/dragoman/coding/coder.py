@@ -255,7 +255,7 @@ class RuleCoder:
             return None
         if default and stated and not verbal and ev.is_future(date, state.published):
             status = "planned"
-        location = ev.venue_place(place, roles)
+        location = ev.venue_place(place, roles, event_type=trig.event_type)
         mediator = roles.mediator if trig.event_type in _WITH_MEDIATOR else None
         mode, cameo, participants = trig.mode, trig.cameo, roles.participants
         meeting = trig.event_type == "CONSULT" and trig.roles in _MEETING_ROLES and mode is None

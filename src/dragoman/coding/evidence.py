@@ -6,14 +6,23 @@ sentence, so that an event can always be traced back to the words that produced 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from dragoman.clean.dates import read_date_line
+from dragoman.coding._datafile import data_path, load_mapping
 from dragoman.coding._prefix import may_match
+from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import PlaceAt
+from dragoman.coding.ontology import load_ontology
 from dragoman.coding.roles import Roles
 from dragoman.coding.status import FUTURE, StatusRules
+from dragoman.datafile import LINE, where
+from dragoman.errors import DataFileError
 from dragoman.model import (
     Actor,
     Article,
@@ -31,6 +40,7 @@ __all__ = [
     "confidence",
     "default_date",
     "event_id",
+    "home_roles",
     "is_old",
     "make_evidence",
     "make_source",
@@ -181,17 +191,68 @@ def is_future(value: DateValue, published: str | None) -> bool:
     return start is not None and pub is not None and start > pub
 
 
-def venue_place(place: PlaceAt | None, roles: Roles) -> Place | None:
-    """The event's location: a visit's destination, the place after in/at, or the hosting actor."""
+def venue_place(
+    place: PlaceAt | None, roles: Roles, *, event_type: str | None = None
+) -> Place | None:
+    """The event's location: a visit's destination, the place after in/at, the hosting actor, or
+    the ground of the actor the act happens on (``act_places.yaml``: an army's alert is at home,
+    an attack is where its target is)."""
     if roles.destination is not None:
         return roles.destination.place
+    ground = _ground(event_type, roles)
     if place is not None:
+        if place.place.country is None and ground is not None:
+            # "near Zubin Potok": a village no reader knows lies in the country the act is on
+            return replace(place.place, country=ground.country)
         return place.place
     if roles.venue is not None and roles.venue.country:
         v = roles.venue
         # The host's country name, not its mention: "Swiss authorities" host, the place is Switzerland.
         return Place(text=v.name, name=v.name, country=v.country, kind="country")
+    if ground is not None and ground.country:
+        name = government(ground.country).name  # "Serbia", not the actor's "army"
+        return Place(text=name, name=name, country=ground.country, kind="country")
     return None
+
+
+def _ground(event_type: str | None, roles: Roles) -> Actor | None:
+    """The actor on whose ground an act of ``event_type`` happens, if the type has one."""
+    role = home_roles().get(event_type or "")
+    if role is None:
+        return None
+    actor = roles.source if role == "source" else roles.target
+    if actor is not None and actor.country:
+        return actor
+    countries = {a.country for a in roles.participants if a.country}
+    if len(countries) == 1:
+        return next(a for a in roles.participants if a.country)
+    return None
+
+
+@functools.cache
+def home_roles(path: str | None = None) -> dict[str, str]:
+    """``act_places.yaml``: PLOVER type -> the role ("source" or "target") whose country is the
+    act's ground."""
+    file = Path(path) if path else data_path("act_places.yaml")
+    data = load_mapping(file)
+    raw = data.get("home_of")
+    if not isinstance(raw, Mapping):
+        raise DataFileError(
+            f"{where(file, data)}: `home_of` must map a PLOVER type to source or target, "
+            "e.g. {MOBILIZE: source}"
+        )
+    known = load_ontology().types
+    out: dict[str, str] = {}
+    for kind, role in raw.items():
+        if kind == LINE:
+            continue
+        if kind not in known or role not in ("source", "target"):
+            raise DataFileError(
+                f"{where(file, raw)}: home_of.{kind}: {role!r}; the key must be a PLOVER type "
+                f"({', '.join(known)}) and the value source or target"
+            )
+        out[str(kind)] = str(role)
+    return out
 
 
 def round_number(cues: Cues, text: str, span: tuple[int, int]) -> int | None:
