@@ -44,6 +44,7 @@ class GuessRules:
     not_names: frozenset[str]
     nouns: frozenset[str]  # capitalised place nouns, which are no name on their own
     name_suffix: re.Pattern[str]  # a capitalised place noun right after a name: " City"
+    adjective: re.Pattern[str]  # "Serb-held", "European Union-financed": who holds it, no name
 
 
 @cache
@@ -94,6 +95,7 @@ def load_guess_rules() -> GuessRules:
         not_names=frozenset(words("not_names")),
         nouns=frozenset(w.split()[-1] for w in words("name_nouns")),
         name_suffix=re.compile(rf"\s+(?:{name_nouns})\b"),
+        adjective=re.compile(rf"-(?:{alt(words('adjective_endings'))})\Z"),
     )
 
 
@@ -178,6 +180,8 @@ def _trim(
             break
     while words and words[0].group().rstrip(",.") in rules.not_names:
         words.pop(0)
+    while len(words) > 1 and words[-1].group().rstrip(",.") in rules.not_names:
+        words.pop()  # "the area of Ilidza Tuesday": a day or a body after the name
     if not words:
         return None
     a, b = start + words[0].start(), start + words[-1].end()
@@ -185,6 +189,8 @@ def _trim(
     if b <= a:
         return None
     core = s[a:b].split()
+    if rules.adjective.search(core[-1]):
+        return None  # "the Serb-held area of Ilidza": an adjective of who holds it
     if not named and all(w in rules.nouns for w in core):
         return None  # "Village", "the District": a noun, not a name
     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
