@@ -31,9 +31,10 @@ def writable(
         yield Api(base, db)
 
 
-def all_ids(api: Api) -> list[str]:
+def all_ids(api: Api, endpoint: str = "/reports") -> list[str]:
+    """Every report id (what POST /ingest answers with), or with "/events" every canonical event id."""
     ids: list[str] = []
-    path = "/events?limit=1000"
+    path = f"{endpoint}?limit=1000"
     while path:
         page = api.get(path).json()
         ids += [e["id"] for e in page["events"]]
@@ -82,6 +83,8 @@ def test_posted_html_becomes_events_and_posting_again_adds_nothing(writable: Api
     found = writable.get("/events?text=Vienna&actor=ARM").json()["events"]
     assert {e["id"] for e in stored["events"]} <= set(all_ids(writable)) - before
     assert any(e["sources"][0]["outlet"] == "Example Wire" for e in found)
+    reports_of_found = {r for e in found for r in e["reports"]}
+    assert reports_of_found & {e["id"] for e in stored["events"]}, "the new reports are in canonical events"
     after = all_ids(writable)
 
     again = writable.post_json("/ingest", page)

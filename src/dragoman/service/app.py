@@ -1,6 +1,6 @@
 """``create_app(db, token=None)``: the FastAPI app over one store file.
 
-reader (mode=ro connections, one per thread) ──► /events /events/{id} /actors /articles/{id} /export
+reader (mode=ro connections, one per thread) ──► /events /events/{id} /reports /actors /articles/{id} /export
 intake (the one Store writer, behind a lock) ──► POST /ingest
 """
 
@@ -70,7 +70,6 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
-        state.actors.start()  # counting takes a while on a big store: begin before anyone asks
         yield
         state.intake.close()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from dragoman.service import canonical, canonical_sqlite
 from dragoman.service.errors import ApiError
 from dragoman.service.eventsql import (
     SORT_KEY,
@@ -208,19 +209,89 @@ class Reader:
         return self._index_info
 
     def _count(self, con: sqlite3.Connection, driver: Driver) -> int:
-        key = (driver.sql, tuple(driver.args))
+        return self._count_sql(con, driver.sql, driver.args)
+
+    def _count_sql(self, con: sqlite3.Connection, sql: str, args: list[object]) -> int:
+        """How many rows ``sql`` selects, counted up to ``candidate_cap`` and kept a while."""
+        key = (sql, tuple(args))
         now = time.monotonic()
         with self._counts_lock:
             cached = self._counts.get(key)
             if cached is not None and now - cached[1] < COUNT_SECONDS:
                 return cached[0]
-        sql = f"SELECT count(*) FROM ({driver.sql} LIMIT ?)"
-        n = int(con.execute(sql, [*driver.args, self.candidate_cap]).fetchone()[0])
+        n = int(con.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, self.candidate_cap]).fetchone()[0])
         with self._counts_lock:
             if len(self._counts) > 10_000:
                 self._counts.clear()
             self._counts[key] = (n, now)
         return n
+
+    # -- canonical events ----------------------------------------------------------------------
+
+    def occurrence_page(
+        self, filters: EventFilters, *, after: Position | None, limit: int, newest_first: bool
+    ) -> EventPage:
+        """One page of canonical events in page order (see canonical_sqlite)."""
+        con = self.connection()
+        page = EventPage()
+        with self.deadline(con):
+            rows = self._occurrence_rows(con, filters, after, limit + 1, newest_first)
+        page.records = [r for _, _, r in rows[:limit]]
+        if len(rows) > limit:
+            key, occurrence_id, _ = rows[limit - 1]
+            page.next = Position(key, occurrence_id)
+        return page
+
+    def iter_occurrence_records(
+        self, filters: EventFilters, *, newest_first: bool = False, batch: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """Every matching canonical record in page order, on a connection of its own (see iter_records)."""
+        con = self.open_connection(any_thread=True)
+        try:
+            after: Position | None = None
+            while True:
+                rows = self._occurrence_rows(con, filters, after, batch, newest_first)
+                for _, _, record in rows:
+                    yield record
+                if len(rows) < batch:
+                    return
+                after = Position(rows[-1][0], rows[-1][1])
+        finally:
+            con.close()
+
+    def _occurrence_rows(
+        self, con: sqlite3.Connection, filters: EventFilters, after: Position | None, limit: int, newest_first: bool
+    ) -> list[tuple[str | None, str, dict[str, Any]]]:
+        q = canonical_sqlite.Query(filters, canonical.actor_ids(con, filters, like="LIKE"))
+        driver = canonical_sqlite.choose_driver(q, lambda sql, args: self._count_sql(con, sql, args))
+        rows: list[tuple[str | None, str, int]] = []
+        if after is None or after.date is not None:
+            rows = canonical_sqlite.select_page(con, q, driver, after, limit, newest_first=newest_first, dated=True)
+        if len(rows) < limit and filters.since is None and filters.until is None:  # a date range has no undated
+            undated_after = after if after is not None and after.date is None else None
+            rows += canonical_sqlite.select_page(
+                con, q, driver, undated_after, limit - len(rows), newest_first=False, dated=False
+            )
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        found = {
+            r[0]: canonical.record(*r[1:])
+            for r in con.execute(
+                f"SELECT rowid, {canonical.RECORD_COLUMNS} FROM occurrences o WHERE rowid IN ({marks})",
+                [r[2] for r in rows],
+            )
+        }
+        return [(key, occurrence_id, found[rowid]) for key, occurrence_id, rowid in rows]
+
+    def occurrence(self, given: str) -> dict[str, Any] | None:
+        """/events/{id}: a canonical event by id, old id, report id or id prefix."""
+        return canonical.occurrence_detail(self.connection(), given)
+
+    def actors(self, *, prefix: str | None, country: str | None, limit: int) -> dict[str, Any]:
+        return canonical.actors(self.connection(), prefix=prefix, country=country, limit=limit, like="LIKE")
+
+    # -- per-article reports ---------------------------------------------------------------------
 
     def event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
         """An event's record and a summary of its article, or None."""
@@ -261,26 +332,6 @@ class Reader:
                 for s, e, i, t, c, st in spans
             ],
         }
-
-    def actor_rows(self) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
-        """(event_id, name, country, sector, role) of every actor, in storage order (an event's together).
-
-        One sequential pass over the table: at a million events that is seconds, which is why
-        ActorIndex counts in the background and keeps the result. It runs on a connection of its own.
-        """
-        con = self.open_connection()
-        try:
-            yield from con.execute("SELECT event_id, name, country, sector, role FROM event_actors")
-        finally:
-            con.close()
-
-    def change_marker(self) -> tuple[int, int]:
-        """Changes whenever events or actors are added; cheap (two index look-ups)."""
-        con = self.connection()
-        row = con.execute(
-            "SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM event_actors)"
-        ).fetchone()
-        return (row[0] or 0, row[1] or 0)
 
     def schema_version(self) -> int:
         row = self.connection().execute("SELECT max(version) FROM schema_migrations").fetchone()

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from dragoman.service import canonical
 from dragoman.service.errors import ApiError
 from dragoman.service.reader import EventFilters, EventPage, Position
 from dragoman.store.postgres import PostgresDatabase
@@ -89,6 +90,45 @@ class PostgresReader:
         finally:
             con.close()
 
+    # -- canonical events ----------------------------------------------------------------------
+
+    def occurrence_page(
+        self, filters: EventFilters, *, after: Position | None, limit: int, newest_first: bool
+    ) -> EventPage:
+        """One page of canonical events, in the order and with the filters of ``Reader.occurrence_page``."""
+        con = self.connection()
+        page = EventPage()
+        with self.deadline(con):
+            rows = _occurrence_rows(con, filters, after, limit + 1, newest_first)
+        page.records = [r for _, _, r in rows[:limit]]
+        if len(rows) > limit:
+            page.next = Position(rows[limit - 1][0], rows[limit - 1][1])
+        return page
+
+    def iter_occurrence_records(
+        self, filters: EventFilters, *, newest_first: bool = False, batch: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        con = self.open_connection()
+        try:
+            after: Position | None = None
+            while True:
+                rows = _occurrence_rows(con, filters, after, batch, newest_first)
+                for _, _, record in rows:
+                    yield record
+                if len(rows) < batch:
+                    return
+                after = Position(rows[-1][0], rows[-1][1])
+        finally:
+            con.close()
+
+    def occurrence(self, given: str) -> dict[str, Any] | None:
+        return canonical.occurrence_detail(self.connection(), given)
+
+    def actors(self, *, prefix: str | None, country: str | None, limit: int) -> dict[str, Any]:
+        return canonical.actors(self.connection(), prefix=prefix, country=country, limit=limit, like="ILIKE")
+
+    # -- per-article reports ---------------------------------------------------------------------
+
     def event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
         """An event's record and a summary of its article, or None."""
         row = self.connection().execute(
@@ -126,24 +166,6 @@ class PostgresReader:
                 for s, e, i, t, c, st in spans
             ],
         }
-
-    def actor_rows(self) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
-        """(event_id, name, country, sector, role) of every actor, in storage order (an event's together).
-
-        One pass over the table, on a connection of its own and without the per-query time limit:
-        ActorIndex runs it in the background."""
-        con = PostgresDatabase(self.path, read_only=True)
-        try:
-            yield from con.execute("SELECT event_id, name, country, sector, role FROM event_actors ORDER BY rowid")
-        finally:
-            con.close()
-
-    def change_marker(self) -> tuple[int, int]:
-        """Changes whenever events or actors are added (the rowid columns count insertions)."""
-        row = self.connection().execute(
-            "SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM event_actors)"
-        ).fetchone()
-        return (row[0] or 0, row[1] or 0)
 
     def schema_version(self) -> int:
         row = self.connection().execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -221,6 +243,75 @@ def _where(f: EventFilters) -> tuple[list[str], list[object]]:
             "EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.sentence ILIKE ? ESCAPE '\\')"
         )
         args.append("%" + _like_escape(f.text) + "%")
+    return where, args
+
+
+OCCURRENCE_KEY = "coalesce(o.date_start, o.date_end)"
+
+
+def _occurrence_rows(
+    con: PostgresDatabase, f: EventFilters, after: Position | None, limit: int, newest_first: bool
+) -> list[tuple[str | None, str, dict[str, Any]]]:
+    """Dated canonical events in page order, then undated ones by id: one keyset query each, on the
+    indexes of schema 5 (the planner picks among them from its statistics)."""
+    ids = canonical.actor_ids(con, f, like="ILIKE")
+    if ids == []:
+        return []
+    where, args = _occurrence_where(f, ids)
+    rows: list[tuple[str | None, str, dict[str, Any]]] = []
+    if after is None or after.date is not None:
+        direction = "DESC" if newest_first else "ASC"
+        dated, dated_args = [f"{OCCURRENCE_KEY} IS NOT NULL"], []
+        if after is not None:
+            dated.append(f"({OCCURRENCE_KEY}, o.id) {'<' if newest_first else '>'} (?, ?)")
+            dated_args += [after.date, after.id]
+        rows = _occurrences(con, where + dated, args + dated_args, f"{OCCURRENCE_KEY} {direction}, o.id {direction}",
+                            limit, dated=True)  # fmt: skip
+    if len(rows) < limit and f.since is None and f.until is None:
+        undated, undated_args = [f"{OCCURRENCE_KEY} IS NULL"], []
+        if after is not None and after.date is None:
+            undated.append("o.id > ?")
+            undated_args.append(after.id)
+        rows += _occurrences(con, where + undated, args + undated_args, "o.id", limit - len(rows), dated=False)
+    return rows
+
+
+def _occurrences(
+    con: PostgresDatabase, where: list[str], args: list[object], order: str, limit: int, *, dated: bool
+) -> list[tuple[str | None, str, dict[str, Any]]]:
+    if limit <= 0:
+        return []
+    sql = (
+        f"SELECT {OCCURRENCE_KEY if dated else 'NULL'}, o.id, {canonical.RECORD_COLUMNS} FROM occurrences o"
+        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
+    )
+    return [(r[0], r[1], canonical.record(*r[2:])) for r in con.execute(sql, [*args, limit])]
+
+
+def _occurrence_where(f: EventFilters, actor_ids: list[int] | None) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    for column, value in (
+        ("event_type", f.event_type), ("status", f.status), ("location_country", f.country), ("track_id", f.track),
+    ):  # fmt: skip
+        if value is not None:
+            where.append(f"o.{column} = ?")
+            args.append(value)
+    if f.since is not None:
+        where.append(f"{OCCURRENCE_KEY} >= ?")
+        args.append(f.since)
+    if f.until is not None:
+        where.append(f"{OCCURRENCE_KEY} <= ?")
+        args.append(f.until)
+    if actor_ids is not None:
+        where.append("EXISTS (SELECT 1 FROM occurrence_actors a WHERE a.occurrence_id = o.id AND a.actor_id = ANY(?))")
+        args.append(actor_ids)
+    if f.text is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM occurrence_text t WHERE t.occurrence_id = o.id"
+            " AND t.document @@ plainto_tsquery('simple', ?))"
+        )
+        args.append(f.text)
     return where, args
 
 

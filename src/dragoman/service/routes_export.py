@@ -1,4 +1,4 @@
-"""GET /export/{format}: every matching event, streamed in chunks as it is read.
+"""GET /export/{format}: every matching canonical event (or report), streamed in chunks as it is read.
 
 The text formats reuse dragoman.export's writers batch by batch (the header kept from the first
 batch only), so a download is the same rows as ``dragoman export``; Parquet is written row group by
@@ -20,6 +20,7 @@ from dragoman.model import Event, event_from_dict
 from dragoman.service.errors import ApiError
 from dragoman.service.params import FILTER_PARAMS, check_known, event_filters, newest_first
 from dragoman.service.state import state_of
+from dragoman.store.fusion import occurrence_from_dict
 
 router = APIRouter()
 
@@ -51,19 +52,27 @@ def export(
     track: str | None = None,
     text: str | None = None,
     order: str | None = None,
+    reports: Annotated[
+        bool, Query(description="true: the per-article reports (/reports) instead of the canonical events.")
+    ] = False,
 ) -> StreamingResponse:
-    """All events matching the /events filters as plover-json, cameo-tsv, csv or parquet."""
+    """All canonical events matching the /events filters as plover-json, cameo-tsv, csv or parquet
+    (the rows of ``dragoman export``); ``reports=true`` exports the per-article reports instead."""
     if fmt not in MEDIA_TYPES:
         raise ApiError(
             404, "not_found", f"no export format {fmt!r}; use one of {', '.join(MEDIA_TYPES)}"
         )
-    check_known(request.query_params.keys(), FILTER_PARAMS)
+    check_known(request.query_params.keys(), (*FILTER_PARAMS, "reports"))
     if fmt == "parquet":
         _require_pyarrow()  # before the response starts: afterwards no error can be sent
     filters = event_filters(actor=actor, country=country, event_type=type, status=status, since=since, until=until,
                             on=date, track=track, text=text)  # fmt: skip
-    records = state_of(request).reader.iter_records(filters, newest_first=newest_first(order))
-    events = (event_from_dict(r) for r in records)
+    reader = state_of(request).reader
+    if reports:
+        events = (event_from_dict(r) for r in reader.iter_records(filters, newest_first=newest_first(order)))
+    else:
+        records = reader.iter_occurrence_records(filters, newest_first=newest_first(order))
+        events = (occurrence_from_dict(r).event for r in records)
     chunks = _parquet_chunks(events) if fmt == "parquet" else _text_chunks(fmt, events)
     media_type, suffix = MEDIA_TYPES[fmt]
     headers = {"Content-Disposition": f'attachment; filename="dragoman-events.{suffix}"'}

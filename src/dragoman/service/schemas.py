@@ -40,10 +40,26 @@ class EventDetail(BaseModel):
     event: Record
     article: ArticleSummary | None
     links: dict[str, str | None]
-    status_history: list[Record] = Field(
-        description="Empty until fusion tracks statuses across reports."
+    status_history: list[Record] = Field(description="Empty for a report: see its canonical event.")
+    contradictions: list[Record] = Field(description="Empty for a report: see its canonical event.")
+
+
+class Report(BaseModel):
+    id: str
+    status: str
+    article: ArticleSummary | None
+
+
+class OccurrenceDetail(BaseModel):
+    event: Record = Field(description="The canonical event (docs/record.md) with reports, sources, evidence, "
+                          "independent_sources, report_count and source_count.")  # fmt: skip
+    resolved_from: str | None = Field(
+        description="The id asked for when it was an old id (merged since), a report id or a prefix."
     )
-    contradictions: list[Record] = Field(description="Empty until fusion compares reports.")
+    reports: list[Report] = Field(description="The per-article reports merged into it, oldest article first.")
+    status_history: list[Record] = Field(description="Status claims in the order they were reported.")
+    contradictions: list[Any] = Field(description="Pairs of claims that disagree (status, date, place).")
+    links: dict[str, str | None]
 
 
 class Actor(BaseModel):
@@ -57,7 +73,7 @@ class Actor(BaseModel):
 class ActorList(BaseModel):
     actors: list[Actor]
     total: int
-    fresh: bool = Field(description="False while a recount after new events is still running.")
+    fresh: bool = Field(description="Always true: the store keeps the counts up to date as it writes.")
 
 
 class Span(BaseModel):

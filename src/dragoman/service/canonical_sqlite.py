@@ -1,0 +1,253 @@
+"""A page of canonical events on SQLite: walk the rarest filter's index in page order, test the rest.
+
+Page order is ``(date key, id)``, date key = coalesce(date_start, date_end); dated events first
+(oldest or newest first), then undated ones by id. Every filter has an index in that order
+(schema 5, store/migrations/sqlite/0005_occurrence_reads.sql):
+
+    date range          occurrences_date        (date key, id)
+    type/status/...     occurrences_*_key       (column, date key, id)
+    actor               occurrence_actors_key   (actor id, date key, occurrence id), one range per actor id
+    text                occurrence_text (FTS5)  row id = page key, so matches come in page order
+
+The filter matching fewest events (each counted up to a cap, the counts kept a while) drives:
+its index is walked from the cursor on, the other filters are tested on each event, and the walk
+stops when the page is full. So a page costs about ``limit`` index steps when one filter is rare,
+and ``limit`` divided by the share of events passing the others when none is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dragoman.service.canonical import MAX_ACTOR_IDS
+from dragoman.service.eventsql import EventFilters, Position
+from dragoman.store.occurrence_index import HASH_BITS, page_key
+
+KEY = "coalesce(o.date_start, o.date_end)"
+DATED_FLOOR = 1 << HASH_BITS  # page keys of dated events start here (day 1)
+COLUMNS = {  # filter -> (column, its index in page order)
+    "event_type": ("event_type", "occurrences_type_key"),
+    "status": ("status", "occurrences_status_key"),
+    "country": ("location_country", "occurrences_country_key"),
+    "track": ("track_id", "occurrences_track_key"),
+}
+Row = tuple[str | None, str, int]  # date key, id, rowid
+Counter = Callable[[str, list[object]], int]  # rows the SQL selects, counted up to a cap
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """The filters of one request with the actor ids its actor filter stands for."""
+
+    filters: EventFilters
+    actor_ids: list[int] | None  # None: no actor filter
+
+    def values(self) -> dict[str, str]:
+        f = self.filters
+        given = {"event_type": f.event_type, "status": f.status, "country": f.country, "track": f.track}
+        return {k: v for k, v in given.items() if v is not None}
+
+
+def choose_driver(q: Query, count: Counter) -> str:
+    """The filter whose index the page walks: the one matching fewest events (the date index
+    when none is given or every filter matches more than the cap)."""
+    f = q.filters
+    sizes: dict[str, int] = {}
+    if f.since is not None or f.until is not None:
+        where, args = _key_range(f)
+        sizes["date"] = count(f"SELECT 1 FROM occurrences o INDEXED BY occurrences_date WHERE {' AND '.join(where)}", args)
+    for name, value in q.values().items():
+        column, index = COLUMNS[name]
+        where, args = _key_range(f)
+        sizes[name] = count(
+            f"SELECT 1 FROM occurrences o INDEXED BY {index} WHERE o.{column} = ?{''.join(' AND ' + w for w in where)}",
+            [value, *args],
+        )
+    if q.actor_ids is not None and len(q.actor_ids) <= MAX_ACTOR_IDS:
+        where, args = _actor_range(f)
+        sizes["actor"] = count(
+            f"SELECT 1 FROM occurrence_actors a WHERE a.actor_id IN ({_ints(q.actor_ids)}){where}", args
+        )
+    if f.text is not None:
+        lo, hi = _text_range(f)
+        sizes["text"] = count(
+            "SELECT 1 FROM occurrence_text t WHERE t.occurrence_text MATCH ? AND t.rowid >= ? AND t.rowid < ?",
+            [fts_query(f.text), lo, hi],
+        )
+    if not sizes:
+        return "date"
+    return min(sizes, key=lambda name: (sizes[name], name == "date", name))
+
+
+def select_page(
+    con: sqlite3.Connection, q: Query, driver: str, after: Position | None, limit: int, *, newest_first: bool,
+    dated: bool,
+) -> list[Row]:  # fmt: skip
+    """Up to ``limit`` (date key, id, rowid) of the dated or the undated matches after ``after``."""
+    if limit <= 0 or q.actor_ids == []:
+        return []
+    tests, test_args = _tests(q, driver)
+    if driver == "actor":
+        return _actor_page(con, q, tests, test_args, after, limit, newest_first=newest_first, dated=dated)
+    if driver == "text":
+        return _text_page(con, q, tests, test_args, after, limit, newest_first=newest_first, dated=dated)
+    index, where, args = "occurrences_date", [], []
+    if driver in COLUMNS:
+        column, index = COLUMNS[driver]
+        where, args = [f"o.{column} = ?"], [q.values()[driver]]
+    direction = "DESC" if newest_first and dated else "ASC"
+    if dated:
+        rng, rng_args = _key_range(q.filters)
+        where += [f"{KEY} > ''", *rng]
+        args += rng_args
+        if after is not None:
+            op = "<" if newest_first else ">"
+            where += [f"{KEY} {op}= ?", f"({KEY}, o.id) {op} (?, ?)"]
+            args += [after.date, after.date, after.id]
+        order = f"{KEY} {direction}, o.id {direction}"
+    else:
+        where.append(f"{KEY} IS NULL")
+        if after is not None:
+            where.append("o.id > ?")
+            args.append(after.id)
+        order = "o.id"
+    sql = (
+        f"SELECT {KEY if dated else 'NULL'}, o.id, o.rowid FROM occurrences o INDEXED BY {index}"
+        f" WHERE {' AND '.join(where + tests)} ORDER BY {order} LIMIT ?"
+    )
+    return con.execute(sql, [*args, *test_args, limit]).fetchall()
+
+
+def _actor_page(
+    con: sqlite3.Connection, q: Query, tests: list[str], test_args: list[object], after: Position | None,
+    limit: int, *, newest_first: bool, dated: bool,
+) -> list[Row]:  # fmt: skip
+    """One index range per actor id, each cut at ``limit``, merged (an event with two of the
+    actors once)."""
+    direction = "DESC" if newest_first and dated else "ASC"
+    where, args = [], []
+    if dated:
+        rng, rng_args = _actor_range(q.filters)
+        where += ["a.date_key > ''", *([rng[5:]] if rng else [])]
+        args += rng_args
+        if after is not None:
+            op = "<" if newest_first else ">"
+            where += [f"a.date_key {op}= ?", f"(a.date_key, a.occurrence_id) {op} (?, ?)"]
+            args += [after.date, after.date, after.id]
+        order = f"a.date_key {direction}, a.occurrence_id {direction}"
+    else:
+        where.append("a.date_key IS NULL")
+        if after is not None:
+            where.append("a.occurrence_id > ?")
+            args.append(after.id)
+        order = "a.occurrence_id"
+    branch = (
+        f"SELECT * FROM (SELECT {'a.date_key' if dated else 'NULL'} AS k, a.occurrence_id AS i, o.rowid AS r"
+        " FROM occurrence_actors a INDEXED BY occurrence_actors_key CROSS JOIN occurrences o ON o.id = a.occurrence_id"
+        f" WHERE a.actor_id = ? AND {' AND '.join(where + tests)} ORDER BY {order} LIMIT ?)"
+    )
+    ids = q.actor_ids or []
+    sql = " UNION ".join([branch] * len(ids))
+    outer = f"k {direction}, i {direction}" if dated else "i"
+    params: list[object] = []
+    for actor_id in ids:
+        params += [actor_id, *args, *test_args, limit]
+    return con.execute(f"SELECT k, i, r FROM ({sql}) ORDER BY {outer} LIMIT ?", [*params, limit]).fetchall()
+
+
+def _text_page(
+    con: sqlite3.Connection, q: Query, tests: list[str], test_args: list[object], after: Position | None,
+    limit: int, *, newest_first: bool, dated: bool,
+) -> list[Row]:  # fmt: skip
+    """The full-text index in row-id order, which is page order (``occurrence_index.page_key``)."""
+    lo, hi = _text_range(q.filters) if dated else (0, DATED_FLOOR)
+    if after is not None:
+        at = _stored_page_key(con, after)
+        if newest_first and dated:
+            hi = min(hi, at)
+        else:
+            lo = max(lo, at + 1)
+    direction = "DESC" if newest_first and dated else "ASC"
+    sql = (
+        f"SELECT {KEY if dated else 'NULL'}, o.id, o.rowid FROM occurrence_text t"
+        " CROSS JOIN occurrence_keys m ON m.page_key = t.rowid CROSS JOIN occurrences o ON o.id = m.occurrence_id"
+        f" WHERE t.occurrence_text MATCH ? AND t.rowid >= ? AND t.rowid < ?{''.join(' AND ' + t for t in tests)}"
+        f" ORDER BY t.rowid {direction} LIMIT ?"
+    )
+    return con.execute(sql, [fts_query(q.filters.text or ""), lo, hi, *test_args, limit]).fetchall()
+
+
+def _tests(q: Query, driver: str) -> tuple[list[str], list[object]]:
+    """Conditions on ``occurrences o`` for the filters that do not drive, kept off their indexes
+    (unary ``+``) so SQLite walks the driver's index and does not sort."""
+    where: list[str] = []
+    args: list[object] = []
+    for name, value in q.values().items():
+        if name != driver:
+            where.append(f"+o.{COLUMNS[name][0]} = ?")
+            args.append(value)
+    if driver in ("actor", "text"):  # their ranges cover the dates; the others put them in their index range
+        for bound, op in ((q.filters.since, ">="), (q.filters.until, "<=")):
+            if bound is not None:
+                where.append(f"+{KEY} {op} ?")
+                args.append(bound)
+    if q.actor_ids is not None and driver != "actor":
+        where.append(
+            f"EXISTS (SELECT 1 FROM occurrence_actors x WHERE x.occurrence_id = o.id AND x.actor_id IN ({_ints(q.actor_ids)}))"
+        )
+    if q.filters.text is not None and driver != "text":
+        where.append(
+            "EXISTS (SELECT 1 FROM occurrence_keys m2 CROSS JOIN occurrence_text t2 ON t2.rowid = m2.page_key"
+            " WHERE m2.occurrence_id = o.id AND t2.occurrence_text MATCH ?)"
+        )
+        args.append(fts_query(q.filters.text))
+    return where, args
+
+
+def fts_query(text: str) -> str:
+    """Every word of ``text`` (as FTS5 strings, so no word is read as an operator)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+def _key_range(f: EventFilters) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if f.since is not None:
+        where.append(f"{KEY} >= ?")
+        args.append(f.since)
+    if f.until is not None:
+        where.append(f"{KEY} <= ?")
+        args.append(f.until)
+    return where, args
+
+
+def _actor_range(f: EventFilters) -> tuple[str, list[object]]:
+    """`` AND a.date_key ...`` for the date range (text and parameters)."""
+    where: list[str] = []
+    args: list[object] = []
+    if f.since is not None:
+        where.append("a.date_key >= ?")
+        args.append(f.since)
+    if f.until is not None:
+        where.append("a.date_key <= ?")
+        args.append(f.until)
+    return ("".join(" AND " + w for w in where), args) if where else ("", [])
+
+
+def _text_range(f: EventFilters) -> tuple[int, int]:
+    """The page keys of dated events in the date range: [lo, hi)."""
+    lo = page_key(f.since, "c_0") if f.since else DATED_FLOOR
+    hi = page_key((date.fromisoformat(f.until) + timedelta(days=1)).isoformat(), "c_0") if f.until else (1 << 63) - 1
+    return max(lo, DATED_FLOOR), hi
+
+
+def _stored_page_key(con: sqlite3.Connection, after: Position) -> int:
+    row = con.execute("SELECT page_key FROM occurrence_keys WHERE occurrence_id = ?", (after.id,)).fetchone()
+    return int(row[0]) if row else page_key(after.date, after.id)
+
+
+def _ints(values: list[int]) -> str:
+    return ",".join(str(int(v)) for v in values)
