@@ -91,7 +91,6 @@ def occurrence_detail(con: Connection, given: str) -> dict[str, Any] | None:
         "status_history": event.get("status_history") or [],
         "contradictions": event.get("contradictions") or [],
         "links": {
-            "reports": f"/reports?track={event['track']}" if event.get("track") else None,
             "track": f"/tracks/{event['track']}" if event.get("track") else None,
             "evidence": f"/ui/events/{found}",
         },
