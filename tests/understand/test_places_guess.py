@@ -32,6 +32,8 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("Civilians fled the town of al-Wafa after the strikes.", ["al-Wafa"]),
         ("Shoppers were wounded at the al-Ghazl market, police said.", ["al-Ghazl"]),
         ("Forces entered the Al-Sina'a District overnight.", ["Al-Sina'a District"]),
+        ("Jets struck the Al-Mahr Gas Fields at dawn.", ["Al-Mahr Gas Fields"]),
+        ("The army advanced east of the strategic T-4 Airbase overnight.", ["T-4 Airbase"]),
         # a weekday after the name is not part of it
         ("Helicopters patrolled the rebel-held area of Qarmid Tuesday.", ["Qarmid"]),
     ],

@@ -193,6 +193,6 @@ def _trim(
         return None  # "the Serb-held area of Ilidza": an adjective of who holds it
     if not named and all(w in rules.nouns for w in core):
         return None  # "Village", "the District": a noun, not a name
-    if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
+    if len(core) == 1 and core[0].isupper() and core[0].isalpha() and len(core[0]) <= 5:
         return None  # an acronym: "SAA", "NDF"
     return a, b
