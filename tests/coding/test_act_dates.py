@@ -151,3 +151,15 @@ def test_act_on_its_actors_ground(text: str, want: tuple[str, str | None, str | 
         place.country if place else None,
         place.text if place else None,
     ) == want
+
+
+def test_an_act_told_as_what_came_next_takes_the_day_before_it() -> None:
+    events = _coded(
+        "Georgian police arrested three opposition activists in Batumi on Sunday. Several hundred "
+        "people later gathered in Tbilisi to protest against the arrests.",
+        "2026-03-25",
+    )
+    assert [(e.event_type, e.date.start, e.date.precision) for e in events] == [
+        ("COERCE", "2026-03-22", "day"),
+        ("PROTEST", "2026-03-22", "day"),
+    ]

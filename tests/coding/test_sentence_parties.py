@@ -1,0 +1,44 @@
+"""A meeting whose clause names no party takes the parties of the sentence's earlier meeting or
+signing, before those of the article's last meeting (real understand stage; our sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.coding import code_events
+from dragoman.model import Article, DateValue, Event
+from dragoman.options import Options
+
+understand = pytest.importorskip("dragoman.understand")
+
+
+def _coded(text: str, published: str) -> list[Event]:
+    article = Article(
+        id="d",
+        raw_id="r_d",
+        origin="test",
+        title=None,
+        text=text,
+        url=None,
+        outlet="Example Wire",
+        published=DateValue(start=published, end=published, precision="day"),
+    )
+    opts = Options()
+    return code_events(article, understand.annotate(article, opts.understand), opts.coding)
+
+
+def test_round_in_a_relative_clause_takes_the_signatories() -> None:
+    events = _coded(
+        "Russia and Ukraine signed a protocol on prisoner exchanges on Monday, the first result "
+        "of talks that held their third round in Istanbul.",
+        "2026-05-13",
+    )
+    rounds = [e for e in events if e.event_type == "CONSULT"]
+    assert [
+        ({a.country for a in e.participants}, e.round, e.status, e.date.start) for e in rounds
+    ] == [({"RUS", "UKR"}, 3, "occurred", "2026-05-11")]
+
+
+def test_round_alone_in_the_first_sentence_codes_nothing() -> None:
+    # no party anywhere yet: nobody to inherit, so no meeting
+    assert _coded("Officials held their third round in Istanbul on Monday.", "2026-05-13") == []
