@@ -1,15 +1,20 @@
-"""REST API latency on a generated store: p50/p99 of typical read queries at N events.
+"""REST API latency on a generated store: p50/p99 of typical read queries at N canonical events.
 
-    python benchmarks/bench_api.py                       # 1,000,000 events (a ~2 GB file, a few minutes)
+    python benchmarks/bench_api.py                       # 1,000,000 canonical events (a ~4 GB file)
     python benchmarks/bench_api.py --events 100000       # smaller
     python benchmarks/bench_api.py --db /tmp/api-1m.db   # reuse a store generated before
-    python benchmarks/bench_api.py --explain             # also print SQLite's query plans
+    python benchmarks/bench_api.py --explain             # also print which index drives each /events query
 
-The store is created by ``open_store`` (so its schema is whatever the migrations make) and filled
-with synthetic rows in the columns of schema 1: about three events per article, two or three actors
-per event drawn from a skewed list of countries (a few are in many events, most in few), dates over
-three years, 5% undated. uvicorn serves it on 127.0.0.1 in a child process; this process is the
-client, one keep-alive connection, requests in sequence. Numbers go to stdout as a Markdown table.
+The store is created by ``open_store`` (so its schema is whatever the migrations make), filled in bulk
+with synthetic rows in the real tables (articles, per-article reports with actors, sources and
+evidence, and their canonical events as fusion writes them: 85 % told by one article, 10 % by two,
+5 % by three; three reports per article), then indexed by the store's own code
+(``occurrence_index``). Each canonical event has two or three actors drawn from a skewed list of
+countries (a few are in many events, most in few), a date over three years (5 % undated), a place
+for 60 %; 3 % of the talks belong to one of 100 tracks. uvicorn serves it on 127.0.0.1 in a child
+process; this process is the client, one keep-alive connection, requests in sequence. Then the same
+requests are answered in this process by the reader alone, timing the CPU each takes (SQL and JSON
+decoding, no HTTP): the numbers that do not depend on what else the machine runs. Markdown to stdout.
 """
 
 from __future__ import annotations
@@ -27,11 +32,13 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
 from dragoman.model import content_id
-from dragoman.store import open_store
+from dragoman.store import occurrence_index, open_store
+from dragoman.store.sqlite import SqliteDatabase
 
 SEED = 7
 TYPES = {"CONSULT": 30, "REQUEST": 10, "ACCUSE": 9, "ASSAULT": 9, "AGREE": 7, "SUPPORT": 6, "REJECT": 5,
@@ -65,90 +72,155 @@ START = date(2023, 3, 1)
 DAYS = 1096
 
 
-def generate(path: Path, n_events: int, rng: random.Random) -> None:
-    """Create the store with the migrations, then fill it in one transaction."""
+def generate(path: Path, n_occurrences: int, rng: random.Random) -> None:
+    """Create the store with the migrations, fill its tables in bulk, then index the canonical
+    events with the store's own code (``occurrence_index.index_backlog``)."""
     open_store(path).close()
     countries = [(c.alpha_3, c.name) for c in pycountry.countries]
     rng.shuffle(countries)
-    weights = [
-        1 / (rank + 1) ** 1.1 for rank in range(len(countries))
-    ]  # Zipf-like: a few in most events
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(countries))]  # Zipf-like: a few in most events
     con = sqlite3.connect(path)
+    _bulk_mode(con)
+    con.execute("BEGIN")
+    rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _INSERTS}
+    article_id, day, n_reports = "", START, 0
+    for i in range(n_occurrences):
+        members = rng.choices((1, 2, 3), (85, 10, 5))[0]
+        shape = _shape(rng, countries, weights)
+        reports = []
+        for _ in range(members):
+            if n_reports % 3 == 0:
+                article_id = content_id("a", "bench", n_reports)
+                day = START + timedelta(days=rng.randrange(DAYS))
+                rows["articles"].append((article_id, "r" + article_id, "bench", f"https://news.example/{n_reports}",
+                                         f"Story {n_reports}", f"Outlet {n_reports % 50}", day.isoformat(), "day",
+                                         _article_text(rng), day.isoformat()))  # fmt: skip
+                rows["article_signatures"].append((article_id,))
+            reports.append(_report(rows, rng, n_reports, article_id, day, shape))
+            n_reports += 1
+        _occurrence(rows, rng, i, reports, shape)
+        if len(rows["events"]) >= 20_000:
+            _flush(con, rows)
+        if i % 100_000 == 99_999:
+            print(f"  {i + 1:,} canonical events, {n_reports:,} reports", file=sys.stderr)
+    _flush(con, rows)
+    con.execute("COMMIT")
+    con.close()
+    db = SqliteDatabase(path)
+    _bulk_mode(db)
+    started = time.perf_counter()
+    with db.transaction():
+        occurrence_index.index_backlog(db)
+    print(f"  indexed in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    db.execute("PRAGMA journal_mode=WAL")  # back to the store's mode
+    db.close()
+
+
+def _bulk_mode(con: sqlite3.Connection | SqliteDatabase) -> None:
     con.execute("PRAGMA journal_mode=OFF")  # a bulk load into a fresh file: nothing to roll back to
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-2000000")  # 2 GB: the id indexes are filled in random order
-    con.execute("BEGIN")
-    article_id = ""
-    for i in range(n_events):
-        if i % 3 == 0:
-            article_id = content_id("a", "bench", i)
-            day = (START + timedelta(days=rng.randrange(DAYS))).isoformat()
-            con.execute(
-                "INSERT INTO articles (id, raw_id, origin, url, title, outlet, published, published_precision,"
-                " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (article_id, "r" + article_id, "bench", f"https://news.example/{i}", f"Story {i}",
-                 f"Outlet {i % 50}", day, "day", _article_text(rng), day),
-            )  # fmt: skip
-        _insert_event(con, rng, i, article_id, countries, weights)
-        if i % 100_000 == 99_999:
-            print(f"  {i + 1:,} events", file=sys.stderr)
-    con.execute("COMMIT")
-    con.execute("PRAGMA journal_mode=WAL")  # back to the store's mode
-    con.close()
 
 
-def _insert_event(con: sqlite3.Connection, rng: random.Random, i: int, article_id: str,
-                  countries: list[tuple[str, str]], weights: list[float]) -> None:  # fmt: skip
+_INSERTS = {
+    "articles": "INSERT INTO articles (id, raw_id, origin, url, title, outlet, published, published_precision,"
+    " text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "events": "INSERT INTO events (id, article_id, sentence_start, event_type, cameo, status, date_start, date_end,"
+    " date_precision, location_text, location_country, confidence, record, block_key, anchor, occurrence_id)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "event_actors": "INSERT INTO event_actors (event_id, position, role, name, country, sector, text)"
+    " VALUES (?,?,?,?,?,?,?)",
+    "event_sources": "INSERT INTO event_sources (event_id, doc_id, outlet, url) VALUES (?,?,?,?)",
+    "evidence": 'INSERT INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?)',
+    "occurrences": "INSERT INTO occurrences (id, block_key, event_type, cameo, status, date_start, date_end,"
+    " date_precision, location_text, location_country, track_id, n_reports, n_sources, n_contradictions,"
+    " first_reported, last_reported, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "occurrence_index_backlog": "INSERT INTO occurrence_index_backlog (occurrence_id) VALUES (?)",
+    # An empty near-duplicate signature without band keys: no article is ever compared with it, and
+    # the store does not take the bench's 333,000 articles for a backlog to group on opening.
+    "article_signatures": "INSERT INTO article_signatures (article_id, signature) VALUES (?, x'')",
+}
+
+
+def _flush(con: sqlite3.Connection, rows: dict[str, list[tuple[object, ...]]]) -> None:
+    for table, sql in _INSERTS.items():
+        con.executemany(sql, rows[table])
+        rows[table].clear()
+
+
+def _shape(rng: random.Random, countries: list[tuple[str, str]], weights: list[float]) -> dict[str, Any]:
+    """What the reports of one canonical event share: type, status, date, parties, place."""
     event_type = rng.choices(list(TYPES), list(TYPES.values()))[0]
-    status = rng.choices(list(STATUSES), list(STATUSES.values()))[0]
-    day = START + timedelta(days=rng.randrange(DAYS))
-    dated = rng.random() > 0.05
-    start = day.isoformat() if dated else None
     parties = []
     for code, name in rng.choices(countries, weights, k=rng.choice((2, 2, 3))):
         sector = rng.choices(list(SECTORS), list(SECTORS.values()))[0] or None
-        parties.append(
-            {
-                "text": name,
-                "name": name,
-                "country": code,
-                "sector": sector,
-                "role": "party",
-                "kind": "state",
-            }
-        )
-    place = rng.choices(countries, weights)[0] if rng.random() < 0.6 else None
+        parties.append({"text": name, "name": name, "country": code, "sector": sector, "role": "party",
+                        "kind": "state"})  # fmt: skip
+    dated = rng.random() > 0.05
+    return {
+        "event_type": event_type,
+        "status": rng.choices(list(STATUSES), list(STATUSES.values()))[0],
+        "start": (START + timedelta(days=rng.randrange(DAYS))).isoformat() if dated else None,
+        "parties": parties,
+        "place": rng.choices(countries, weights)[0] if rng.random() < 0.6 else None,
+    }
+
+
+def _report(rows: dict[str, list[tuple[object, ...]]], rng: random.Random, n: int, article_id: str, published: date,
+            shape: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    event_type, start, place, parties = shape["event_type"], shape["start"], shape["place"], shape["parties"]
     word = rng.choice(WORDS) if rng.random() > 0.02 else "ceasefire"
     sentence = f"{parties[0]['name']} and {parties[1]['name']} {word} {event_type.lower()} on {start or 'an unknown day'}."
-    event_id = content_id("e", article_id, i)
+    event_id = content_id("e", article_id, n)
+    outlet, url = f"Outlet {n % 50}", f"https://news.example/{n}"
     record = {
         "id": event_id, "event_type": event_type, "mode": None, "context": [], "cameo": CAMEO[event_type],
         "source": None, "target": None, "participants": parties, "mediator": None,
         "location": {"text": place[1], "country": place[0], "lat": None, "lon": None} if place else None,
-        "date": {"start": start, "end": start, "precision": "day"} if dated else None,
-        "status": status, "track": None, "round": None, "topics": [],
-        "sources": [{"doc_id": article_id, "outlet": f"Outlet {i % 50}", "url": f"https://news.example/{i}",
-                     "attributed_to": None, "published": None}],
+        "date": {"start": start, "end": start, "precision": "day"} if start else None,
+        "status": shape["status"], "track": None, "round": None, "topics": [],
+        "sources": [{"doc_id": article_id, "outlet": outlet, "url": url, "attributed_to": None, "published": None}],
         "evidence": [{"doc_id": article_id, "sentence": sentence, "start": 0, "end": len(sentence)}],
         "confidence": 0.7, "trigger": word,
     }  # fmt: skip
-    con.execute(
-        "INSERT INTO events (id, article_id, sentence_start, event_type, cameo, status, date_start, date_end,"
-        " date_precision, location_text, location_country, confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (event_id, article_id, i % 3, event_type, CAMEO[event_type], status, start, start, "day" if dated else None,
-         place[1] if place else None, place[0] if place else None, 0.7, json.dumps(record)),
-    )  # fmt: skip
-    con.executemany(
-        "INSERT INTO event_actors (event_id, position, role, name, country, sector, text) VALUES (?,?,?,?,?,?,?)",
-        [
-            (event_id, n, "party", p["name"], p["country"], p["sector"], p["text"])
-            for n, p in enumerate(parties)
-        ],
-    )
-    con.execute("INSERT INTO event_sources (event_id, doc_id, outlet, url) VALUES (?,?,?,?)",
-                (event_id, article_id, f"Outlet {i % 50}", f"https://news.example/{i}"))  # fmt: skip
-    con.execute('INSERT INTO evidence (event_id, doc_id, sentence, start, "end") VALUES (?,?,?,?,?)',
-                (event_id, article_id, sentence, 0, len(sentence)))  # fmt: skip
+    rows["events"].append((
+        event_id, article_id, n % 3, event_type, CAMEO[event_type], shape["status"], start, start,
+        "day" if start else None, place[1] if place else None, place[0] if place else None, 0.7,
+        json.dumps(record), None, start or published.isoformat(), None,
+    ))  # fmt: skip
+    rows["event_actors"] += [(event_id, k, "party", p["name"], p["country"], p["sector"], p["text"])
+                             for k, p in enumerate(parties)]  # fmt: skip
+    rows["event_sources"].append((event_id, article_id, outlet, url))
+    rows["evidence"].append((event_id, article_id, sentence, 0, len(sentence)))
+    return {**record, "published": published.isoformat()}
+
+
+def _occurrence(rows: dict[str, list[tuple[object, ...]]], rng: random.Random, i: int, reports: list[dict[str, Any]],
+                shape: dict[str, Any]) -> None:  # fmt: skip
+    """The canonical event of ``reports``, as fusion would write it (Occurrence.to_dict())."""
+    ids = sorted(r["id"] for r in reports)
+    occurrence_id = content_id("c", ids[0])
+    block = f"{shape['event_type']}:" + "+".join(sorted({p["country"] for p in shape["parties"]}))
+    for n, row in enumerate(rows["events"][-len(reports):]):
+        rows["events"][-len(reports) + n] = (*row[:13], block, row[14], occurrence_id)
+    claims = [{"field": "status", "value": r["status"], "doc_id": r["sources"][0]["doc_id"],
+               "outlet": r["sources"][0]["outlet"], "published": r["published"],
+               "sentence": r["evidence"][0]["sentence"]} for r in reports]  # fmt: skip
+    record = {
+        **{k: v for k, v in reports[0].items() if k != "published"}, "id": occurrence_id,
+        "sources": [r["sources"][0] for r in reports], "evidence": [r["evidence"][0] for r in reports],
+        "reports": ids, "independent_sources": len(reports), "status_history": claims[:1], "contradictions": [],
+        "provenance": claims,
+    }  # fmt: skip
+    track = f"bench-track-{rng.randrange(100)}" if shape["event_type"] == "CONSULT" and rng.random() < 0.03 else None
+    place, start = shape["place"], shape["start"]
+    published = sorted(r["published"] for r in reports)
+    rows["occurrences"].append((
+        occurrence_id, block, shape["event_type"], CAMEO[shape["event_type"]], shape["status"], start, start,
+        "day" if start else None, place[1] if place else None, place[0] if place else None, track, len(reports),
+        len(reports), 0, published[0], published[-1], json.dumps(record),
+    ))  # fmt: skip
+    rows["occurrence_index_backlog"].append((occurrence_id,))
 
 
 def _article_text(rng: random.Random) -> str:
@@ -157,17 +229,20 @@ def _article_text(rng: random.Random) -> str:
 
 def queries(con: sqlite3.Connection, rng: random.Random) -> dict[str, Callable[[], str]]:
     """Typical requests; each draws its parameter from a pool so the page cache is not all it measures."""
-    ids = [r[0] for r in con.execute("SELECT id FROM events WHERE rowid % 997 = 0 LIMIT 300")]
-    articles = [
-        r[0] for r in con.execute("SELECT id FROM articles WHERE rowid % 331 = 0 LIMIT 300")
-    ]
+    ids = [r[0] for r in con.execute("SELECT id FROM occurrences WHERE rowid % 997 = 0 LIMIT 300")]
+    report_ids = [r[0] for r in con.execute("SELECT id FROM events WHERE rowid % 991 = 0 LIMIT 300")]
+    articles = [r[0] for r in con.execute("SELECT id FROM articles WHERE rowid % 331 = 0 LIMIT 300")]
     by_count = con.execute(
-        "SELECT country FROM event_actors GROUP BY country ORDER BY count(*) DESC"
+        "SELECT country, sum(occurrences) FROM actors GROUP BY country ORDER BY sum(occurrences) DESC"
     ).fetchall()
     common = [r[0] for r in by_count[:5]]
     rare = [r[0] for r in by_count[-40:]]
-    names = [r[0][:4] for r in con.execute("SELECT DISTINCT name FROM event_actors LIMIT 50")]
+    names = [r[0][:4] for r in con.execute("SELECT DISTINCT name FROM actors WHERE name NOT LIKE '% %' LIMIT 50")]
+    rare_words = [r[0] for r in con.execute(
+        "SELECT name FROM actors WHERE name NOT LIKE '% %' GROUP BY name ORDER BY sum(occurrences) LIMIT 20"
+    )]  # fmt: skip
     places = [r[0] for r in by_count[5:40]]
+    tracks = [f"bench-track-{k}" for k in range(100)]
 
     def month() -> str:
         d = START + timedelta(days=rng.randrange(DAYS - 31))
@@ -175,23 +250,54 @@ def queries(con: sqlite3.Connection, rng: random.Random) -> dict[str, Callable[[
 
     return {
         "/events (first page)": lambda: "/events?limit=50",
-        "/events?type=&status=": lambda: (
-            f"/events?type={rng.choice(list(TYPES))}&status={rng.choice(list(STATUSES))}"
-        ),
+        "/events?type=&status=": lambda: f"/events?type={rng.choice(list(TYPES))}&status={rng.choice(list(STATUSES))}",
         "/events?from=&to= (a month)": lambda: f"/events?{month()}",
         "/events?actor= (frequent code)": lambda: f"/events?actor={rng.choice(common)}",
         "/events?actor= (rare code)": lambda: f"/events?actor={rng.choice(rare)}",
         "/events?actor= (name prefix)": lambda: f"/events?actor={rng.choice(names)}",
         "/events?country=": lambda: f"/events?country={rng.choice(places)}",
-        "/events?type=&actor=&from=": lambda: (
-            f"/events?type=CONSULT&actor={rng.choice(common)}&{month()}"
-        ),
-        "/events?text= (2% of events)": lambda: "/events?text=ceasefire",
+        "/events?track=": lambda: f"/events?track={rng.choice(tracks)}",
+        "/events?type=&actor=&from=&to=": lambda: f"/events?type=CONSULT&actor={rng.choice(common)}&{month()}",
+        "/events?text= (2 % of reports)": lambda: "/events?text=ceasefire",
+        "/events?text= (a rare word)": lambda: f"/events?text={rng.choice(rare_words)}",
+        "/events?text=&type=&from=&to=": lambda: f"/events?text=ceasefire&type=CONSULT&{month()}",
         "/events?order=desc": lambda: "/events?order=desc&limit=50",
+        "/events?actor="/events?actor=&order=desc (page 2)"order=desc": lambda: f"/events?actor={rng.choice(common)}&order=desc&limit=50",
         "/events/{id}": lambda: f"/events/{rng.choice(ids)}",
+        "/events/{report id}": lambda: f"/events/{rng.choice(report_ids)}",
+        "/reports (first page)": lambda: "/reports?limit=50",
         "/articles/{id}": lambda: f"/articles/{rng.choice(articles)}",
-        "/actors (cached)": lambda: "/actors?limit=100",
+        "/actors": lambda: "/actors?limit=100",
     }
+
+
+def cpu_ms(db: Path, path: str) -> float:
+    """CPU time of the reader answering ``path`` in this thread (SQL and JSON decoding, no HTTP)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from dragoman.service.params import event_filters
+    from dragoman.service.reader import Reader
+
+    reader = _READERS.setdefault(str(db), Reader(db))
+    parts = urlsplit(path)
+    q = dict(parse_qsl(parts.query))
+    started = time.thread_time()
+    if parts.path in ("/events", "/reports"):
+        filters = event_filters(actor=q.get("actor"), country=q.get("country"), event_type=q.get("type"),
+                                status=q.get("status"), since=q.get("from"), until=q.get("to"), track=q.get("track"),
+                                text=q.get("text"))  # fmt: skip
+        page = reader.occurrence_page if parts.path == "/events" else reader.event_page
+        page(filters, after=None, limit=int(q.get("limit", 50)), newest_first=q.get("order") == "desc")
+    elif parts.path.startswith("/events/"):
+        reader.occurrence(parts.path.rsplit("/", 1)[1])
+    elif parts.path.startswith("/articles/"):
+        reader.article(parts.path.rsplit("/", 1)[1])
+    elif parts.path == "/actors":
+        reader.actors(prefix=None, country=None, limit=int(q.get("limit", 100)))
+    return (time.thread_time() - started) * 1000
+
+
+_READERS: dict[str, Any] = {}
 
 
 def serve(db: Path) -> tuple[subprocess.Popen[bytes], int]:
@@ -231,36 +337,32 @@ def measure(port: int, make_path: Callable[[], str], n: int) -> tuple[list[float
     return times, status
 
 
-def wait_for_actor_counts(port: int) -> float:
-    started = time.perf_counter()
-    while True:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        conn.request("GET", "/actors?limit=1")
-        status = conn.getresponse().status
-        conn.close()
-        if status == 200:
-            return time.perf_counter() - started
-        time.sleep(1)
-
-
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def explain(con: sqlite3.Connection) -> Iterator[str]:
-    """The plans of the /events queries, as the server runs them."""
-    from dragoman.service.eventsql import SORT_KEY
-    from dragoman.service.params import event_filters
+def explain(db: Path, plan: dict[str, Callable[[], str]]) -> Iterator[str]:
+    """Which index drives each /events query (``canonical_sqlite.choose_driver``)."""
+    from urllib.parse import parse_qsl, urlsplit
 
-    for label, filters in (("type+status", event_filters(event_type="CONSULT", status="planned")),
-                           ("actor code", event_filters(actor="USA")),
-                           ("country", event_filters(country="CHE")),
-                           ("text", event_filters(text="ceasefire"))):  # fmt: skip
-        where, args = filters.where()
-        sql = (f"EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE {' AND '.join(where)} AND {SORT_KEY} > ''"
-               f" ORDER BY {SORT_KEY}, e.id LIMIT 51")  # fmt: skip
-        yield f"{label}: " + " | ".join(r[3] for r in con.execute(sql, args))
+    from dragoman.service import canonical, canonical_sqlite
+    from dragoman.service.params import event_filters
+    from dragoman.service.reader import Reader
+
+    reader = Reader(db)
+    con = reader.connection()
+    for label, make_path in plan.items():
+        parts = urlsplit(make_path())
+        if parts.path != "/events":
+            continue
+        q = dict(parse_qsl(parts.query))
+        f = event_filters(actor=q.get("actor"), country=q.get("country"), event_type=q.get("type"),
+                          status=q.get("status"), since=q.get("from"), until=q.get("to"), track=q.get("track"),
+                          text=q.get("text"))  # fmt: skip
+        query = canonical_sqlite.Query(f, canonical.actor_ids(con, f, like="LIKE"))
+        driver = canonical_sqlite.choose_driver(query, lambda sql, args: reader._count_sql(con, sql, args))
+        yield f"{label}: walks {driver}"
 
 
 def main() -> None:
@@ -294,37 +396,35 @@ def main() -> None:
     rng = random.Random(SEED)
     if not db.exists():
         started = time.perf_counter()
-        print(f"generating {args.events:,} events into {db}", file=sys.stderr)
+        print(f"generating {args.events:,} canonical events into {db}", file=sys.stderr)
         generate(db, args.events, rng)
         print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    open_store(db).close()  # applies newer migrations to a store generated before them
     con = sqlite3.connect(db)
     for statement in args.index:
         con.execute(statement)
     if args.analyze:
         con.execute("ANALYZE")
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    if args.explain:
-        for line in explain(con):
-            print(line, file=sys.stderr)
+    n_occurrences = con.execute("SELECT max(rowid) FROM occurrences").fetchone()[0]
+    n_reports = con.execute("SELECT max(rowid) FROM events").fetchone()[0]
     plan = queries(con, rng)
     con.close()
+    if args.explain:
+        for line in explain(db, plan):
+            print(line, file=sys.stderr)
+    print(f"\n{n_occurrences:,} canonical events from {n_reports:,} reports in {db} ({db.stat().st_size / 1e9:.1f} GB);"
+          f" {args.requests} requests per query\n")  # fmt: skip
+    print("| query | p50 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|")
     proc, port = serve(db)
     try:
-        counted = wait_for_actor_counts(
-            port
-        )  # the server counts actors in a thread: measure after it
-        print(f"\n{n_events:,} events in {db} ({db.stat().st_size / 1e9:.1f} GB); {args.requests} requests per query;"
-              f" actor counts ready {counted:.0f} s after the server started\n")  # fmt: skip
-        print("| query | p50 ms | p99 ms | max ms |")
-        print("|---|---:|---:|---:|")
         for label, make_path in plan.items():
-            measure(
-                port, make_path, 5
-            )  # warm the connection and the page cache for this query shape
+            measure(port, make_path, 5)  # warm the connection and the page cache for this query shape
             times, status = measure(port, make_path, args.requests)
+            cpu = [cpu_ms(db, make_path()) for _ in range(args.requests)]
             flag = "" if status == 200 else f" (HTTP {status})"
             print(f"| `{label}`{flag} | {statistics.median(times):.1f} | {percentile(times, 0.99):.1f} |"
-                  f" {max(times):.1f} |")  # fmt: skip
+                  f" {max(times):.1f} | {statistics.median(cpu):.2f} | {percentile(cpu, 0.99):.2f} |", flush=True)  # fmt: skip
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -75,10 +75,11 @@ def reindex(con: Database, gone: Iterable[str], current: Sequence[str]) -> None:
         _index(con, occurrence_id)
 
 
-def index_backlog(con: Database) -> int:
+def index_backlog(con: Database, *, bulk: int = BULK) -> int:
     """Index the occurrences listed in ``occurrence_index_backlog`` (stored before schema 5);
-    returns how many. Runs inside the caller's write transaction."""
-    if con.execute(f"SELECT count(*) FROM (SELECT 1 FROM occurrence_index_backlog LIMIT {BULK})").fetchone()[0] >= BULK:
+    returns how many. From ``bulk`` occurrences on, set-wide statements do it. Runs inside the
+    caller's write transaction."""
+    if con.execute(f"SELECT count(*) FROM (SELECT 1 FROM occurrence_index_backlog LIMIT {int(bulk)}) b").fetchone()[0] >= bulk:
         return _index_in_bulk(con)
     done = 0
     while True:
