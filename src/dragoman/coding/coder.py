@@ -24,7 +24,7 @@ from dragoman.coding.rules import Match, find_matches, scopes, windows, without_
 from dragoman.coding.sides import distinct, meeting_mode, with_denier, with_source
 from dragoman.coding.status import Reading, StatusRules, Window, load_status_rules, read_status
 from dragoman.learn import learned_reviewer
-from dragoman.model import Actor, Annotations, Article, Event, SentenceView
+from dragoman.model import Actor, Annotations, Article, DateValue, Event, SentenceView
 from dragoman.options import CodingOptions
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class _ArticleState:
     published: str | None
     published_year: int | None
     last_parties: tuple[Actor, ...] = ()
+    last_day: DateValue | None = None  # the day of the last act that occurred, for "later"
     reported: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # (event type, target country) -> the source of the last such act ("the US Treasury")
     sources: dict[tuple[str, str | None], Actor] = field(default_factory=dict)
@@ -138,6 +139,9 @@ class RuleCoder:
                     continue
                 seen.add(key)
                 out.append(event)
+                # "X and Y signed a protocol ..., the result of talks that held their second
+                # round in ...": a later meeting of the sentence with no party takes theirs
+                self._remember_parties(state, event)
                 previous = Roles(
                     source=event.source,
                     target=event.target,
@@ -251,6 +255,9 @@ class RuleCoder:
             strict=verbal or reading.subordinate or roles.purpose is not None,
             verbal=verbal,
         )
+        if not stated and status == "occurred" and state.last_day is not None:
+            if self.status_rules_.sequel.search(win.before):
+                date = state.last_day  # "people later gathered": the day told before
         if stated and status in ("planned", "hypothetical") and ev.is_past(date, state.published):
             # "confirmed on Tuesday that it would host the round": when it was said
             date, stated = ev.default_date(status, state.published), False
@@ -337,6 +344,15 @@ class RuleCoder:
         state.reported.append((event.event_type, countries))
         if event.source is not None and event.target is not None:
             state.sources[(event.event_type, event.target.country)] = event.source
+        RuleCoder._remember_parties(state, event)
+        if event.status == "occurred" and event.date is not None and event.date.precision == "day":
+            if event.date.source != "publication":
+                state.last_day = event.date
+
+    @staticmethod
+    def _remember_parties(state: _ArticleState, event: Event) -> None:
+        """A meeting or signing between two sides: the parties a later one without any takes."""
+        countries = {a.country for a in event.participants if a.country}
         if (
             event.event_type in _WITH_MEDIATOR
             and event.source is None
