@@ -121,14 +121,15 @@ def test_undated_physical_act_stays_undated() -> None:
     "text, want",
     [
         pytest.param(
+            # no place named: the army's home is not the act's place
             "Serbia put its army on the highest level of combat readiness on Saturday.",
-            ("MOBILIZE", "SRB", "Serbia"),
-            id="mobilisation-at-home",
+            ("MOBILIZE", None, None),
+            id="no-place-no-location",
         ),
         pytest.param(
-            "Georgian police arrested three opposition activists on Sunday.",
-            ("COERCE", "GEO", "Georgia"),
-            id="arrests-at-home",
+            "Kosovo police detained two men in Zubin Potok on Sunday.",
+            ("COERCE", "XKX", "Zubin Potok"),
+            id="unknown-town-of-an-arrest-in-the-police-country",
         ),
         pytest.param(
             # a village no reader knows takes the country of the patrol attacked

@@ -188,8 +188,7 @@ SRB, XKX = A("Serbia", "SRB"), A("Kosovo", "XKX")
             "Azerbaijan's armed forces are meanwhile holding large-scale command-staff exercises "
             "involving up to 15,000 troops.",
             {"actors": (A("Azerbaijan's armed forces", "AZE", "MIL"),)},
-            # no place named: an army's exercises are on its own ground (act_places.yaml)
-            [("MOBILIZE", "ongoing", {"AZE"}, None, "AZE")],
+            [("MOBILIZE", "ongoing", {"AZE"}, None, None)],
             id="ongoing-progressive",
         ),
         pytest.param(

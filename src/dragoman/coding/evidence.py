@@ -15,7 +15,6 @@ from pathlib import Path
 from dragoman.clean.dates import read_date_line
 from dragoman.coding._datafile import data_path, load_mapping
 from dragoman.coding._prefix import may_match
-from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import PlaceAt
 from dragoman.coding.ontology import load_ontology
@@ -194,24 +193,24 @@ def is_future(value: DateValue, published: str | None) -> bool:
 def venue_place(
     place: PlaceAt | None, roles: Roles, *, event_type: str | None = None
 ) -> Place | None:
-    """The event's location: a visit's destination, the place after in/at, the hosting actor, or
-    the ground of the actor the act happens on (``act_places.yaml``: an army's alert is at home,
-    an attack is where its target is)."""
+    """The event's location: a visit's destination, the place after in/at, or the hosting actor.
+
+    A place no reader can put in a country ("near Zubin Potok") lies in the country of the actor
+    the act happens on (``act_places.yaml``: an arrest on the police's ground, an attack on its
+    target's). With no place named there is no location: an actor's home is not the act's place.
+    """
     if roles.destination is not None:
         return roles.destination.place
-    ground = _ground(event_type, roles)
     if place is not None:
-        if place.place.country is None and ground is not None:
-            # "near Zubin Potok": a village no reader knows lies in the country the act is on
-            return replace(place.place, country=ground.country)
+        if place.place.country is None:
+            ground = _ground(event_type, roles)
+            if ground is not None:
+                return replace(place.place, country=ground.country)
         return place.place
     if roles.venue is not None and roles.venue.country:
         v = roles.venue
         # The host's country name, not its mention: "Swiss authorities" host, the place is Switzerland.
         return Place(text=v.name, name=v.name, country=v.country, kind="country")
-    if ground is not None and ground.country:
-        name = government(ground.country).name  # "Serbia", not the actor's "army"
-        return Place(text=name, name=name, country=ground.country, kind="country")
     return None
 
 
