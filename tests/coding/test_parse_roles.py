@@ -64,8 +64,17 @@ def test_the_parser_loads_offline_and_reads_a_passive() -> None:
         ("Russia said it would retaliate against Ukraine.", "retaliate", ["Russia"], ["Ukraine"]),
         ("Kyiv accused Moscow of shelling the plant.", "shelling", ["Moscow"], ["plant"]),
         ("The US held talks with Iran in Oman.", "held talks", ["US"], ["Iran"]),
+        ("Tehran said it had met the Omani envoy.", "met", ["Tehran"], ["envoy"]),
     ],
-    ids=["passive", "coordination", "reported", "pronoun-speaker", "accused-of", "light-verb"],
+    ids=[
+        "passive",
+        "coordination",
+        "reported",
+        "pronoun-speaker",
+        "accused-of",
+        "light-verb",
+        "said-it-had",
+    ],
 )
 def test_arguments(sentence: str, trigger: str, subjects: list[str], objects: list[str]) -> None:
     doc = SentenceParse(sentence).doc
@@ -75,6 +84,18 @@ def test_arguments(sentence: str, trigger: str, subjects: list[str], objects: li
     assert args is not None
     assert [doc[i].text for i in args.subjects] == subjects
     assert [doc[i].text for i in args.objects if doc[i].text not in ("Monday",)] == objects
+
+
+def test_complement_objects_and_landing_places() -> None:
+    sentence = "Hamas threatened on Monday to resume rocket attacks in southern Israel."
+    doc = SentenceParse(sentence).doc
+    assert doc is not None
+    start = sentence.index("threatened")
+    args = arguments(doc, start, start + len("threatened"))
+    assert args is not None
+    assert [doc[i].text for i in args.subjects] == ["Hamas"]
+    assert [doc[i].text for i in args.further] == ["attacks"]  # of the "to" clause
+    assert [doc[i].text for i in args.places] == ["Israel"]  # where they would land
 
 
 def _dyads(events: list) -> list[tuple]:
@@ -146,6 +167,29 @@ def _dyads(events: list) -> list[tuple]:
                 ("ASSAULT", "PSE", "ISR", frozenset({"ISR", "PSE"})),
             ],
             id="two-acts-two-subjects",
+        ),
+        pytest.param(
+            # surface: no actor after the verb, so no target; the act lands in a seat
+            "Sri Lanka opened an embassy in Tehran on Wednesday.",
+            {"actors": (A("Sri Lanka", "LKA"),), "places": (P("Tehran", "IRN"),)},
+            [("SUPPORT", "LKA", "IRN", frozenset({"LKA", "IRN"}))],
+            id="lands-in-a-seat-of-government",
+        ),
+        pytest.param(
+            "Israel carried out air strikes in Syria overnight.",
+            {"actors": (A("Israel", "ISR"),), "places": (P("Syria", "SYR", kind="country"),)},
+            [("ASSAULT", "ISR", "SYR", frozenset({"ISR", "SYR"}))],
+            id="lands-in-a-country",
+        ),
+        pytest.param(
+            # a venue is where the parties meet, never one of them
+            "Russia and Ukraine held talks in Istanbul on Monday.",
+            {
+                "actors": (A("Russia", "RUS"), A("Ukraine", "UKR")),
+                "places": (P("Istanbul", "TUR"),),
+            },
+            [("CONSULT", None, None, frozenset({"RUS", "UKR"}))],
+            id="meeting-venue-is-no-party",
         ),
         pytest.param(
             "Russia, Ukraine and the United States held talks in Geneva on Monday.",

@@ -64,6 +64,7 @@ class _Words:
     target_prepositions: frozenset[str]
     light_verbs: frozenset[str]
     phrase_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
 
@@ -132,6 +133,8 @@ class Arguments:
 
     subjects: tuple[int, ...] = ()
     objects: tuple[int, ...] = ()
+    further: tuple[int, ...] = ()  # objects of a "to" clause: "threatened to resume attacks"
+    places: tuple[int, ...] = ()  # objects of "in": "opened an embassy in Tehran"
     passive: bool = False
     reported: bool = False  # the act is the complement of a verb of saying
     speaker: tuple[int, ...] = ()  # that verb's subject
@@ -191,6 +194,8 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
                 objects.extend(c for c in child.children if c.dep_ == "pobj")
         if t is not predicate and t.dep_ in _OBJECT:
             objects.extend(_prep_objects(t, words))  # "held talks with": the noun's "with"
+    further = _complement_objects(predicate, words)
+    places = _locatives([predicate, *inside, *objects, *further], words)
     if not subjects:
         subjects = _inherited_subject(predicate)
     speech = _reporting_verb(predicate, words)
@@ -204,6 +209,8 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
     return Arguments(
         subjects=_with_conjuncts(subjects),
         objects=_with_conjuncts(objects),
+        further=_with_conjuncts(further),
+        places=_with_conjuncts(places),
         passive=passive,
         reported=speech is not None,
         speaker=_with_conjuncts(speaker),
@@ -225,6 +232,30 @@ def _prep_objects(noun: Token, words: _Words) -> list[Token]:
         c
         for p in noun.children
         if p.dep_ == "prep" and p.lower_ in words.target_prepositions
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def _complement_objects(verb: Token, words: _Words) -> list[Token]:
+    """The objects of the verb an act governs ("threatened to resume attacks"): its own
+    direct objects and target prepositions, one "to" clause down."""
+    found: list[Token] = []
+    for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+        objects = [c for c in comp.children if c.dep_ in _OBJECT]
+        found += objects + [o for c in objects for o in _prep_objects(c, words)]
+        found += _prep_objects(comp, words)
+    return found
+
+
+def _locatives(heads: list[Token], words: _Words) -> list[Token]:
+    """Objects of "in" on the trigger's words or its objects: where the act lands, the target
+    when nothing else is ("opened an embassy in Tehran", "carried out strikes in Syria")."""
+    return [
+        c
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in words.locative_prepositions
         for c in p.children
         if c.dep_ == "pobj"
     ]
@@ -301,6 +332,10 @@ def parsed_sides(
     # a passive's subject is already among the objects and its agent among the subjects
     sources = _mentions(doc, args.subjects, actors, places=False, meeting=meeting)
     targets = _mentions(doc, args.objects, actors, places=True, meeting=meeting)
+    if not targets and not meeting:  # "threatened to resume attacks on Israel"
+        targets = _mentions(doc, args.further, actors, places=True, meeting=meeting)
+    if not targets and not meeting:  # "opened an embassy in Tehran"
+        targets = _landing(doc, args.places, actors)
     speakers = _mentions(doc, args.speaker, actors, places=False, meeting=True)
     return ParsedSides(
         sources=sources,
@@ -334,6 +369,18 @@ def _mentions(
         for m in own:
             found.setdefault((m.start, m.end), m)
     return tuple(sorted(found.values(), key=lambda m: m.start))
+
+
+def _landing(doc: Doc, indices: tuple[int, ...], actors: SentenceActors) -> tuple[Mention, ...]:
+    """The government of the country or seat an act lands in ("in Montenegro", "in Tehran");
+    a city that is no seat names no target ("in Tel Aviv")."""
+    for i in indices:
+        lo, hi = _phrase(doc[i], frozenset())
+        for p in (*actors.places, *actors.venues):
+            actor = seat_of(p.place) if p.start < hi and lo < p.end else None
+            if actor is not None:
+                return (Mention(p.start, p.end, actor),)
+    return ()
 
 
 def _phrase(token: Token, prepositions: frozenset[str]) -> tuple[int, int]:
