@@ -164,3 +164,15 @@ def test_an_act_told_as_what_came_next_takes_the_day_before_it() -> None:
         ("COERCE", "2026-03-22", "day"),
         ("PROTEST", "2026-03-22", "day"),
     ]
+
+
+def test_a_plans_date_in_another_clause_does_not_date_a_past_act() -> None:
+    events = _coded(
+        "Thousands of farmers marched through Warsaw against cheap grain imports, two days before "
+        "Polish and Ukrainian ministers are due to meet in Brussels on Wednesday.",
+        "2026-05-12",
+    )
+    assert [(e.event_type, e.status, e.date.start, e.date.precision) for e in events] == [
+        ("PROTEST", "occurred", None, None),  # not planned for Wednesday
+        ("CONSULT", "planned", "2026-05-13", "day"),
+    ]

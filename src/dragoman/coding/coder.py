@@ -46,6 +46,10 @@ class _ArticleState:
     published_year: int | None
     last_parties: tuple[Actor, ...] = ()
     last_day: DateValue | None = None  # the day of the last act that occurred, for "later"
+    # the current sentence's trigger clauses with their statuses (None: no cue, occurred)
+    clauses: list[tuple[tuple[int, int], str | None]] = field(default_factory=list)
+    # (event type, status, its place's words) of each act reported, for "the Geneva meeting"
+    places: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
     reported: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # (event type, target country) -> the source of the last such act ("the US Treasury")
     sources: dict[tuple[str, str | None], Actor] = field(default_factory=dict)
@@ -103,11 +107,9 @@ class RuleCoder:
         out: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         previous: Roles | None = None
+        state.clauses = [(_clause(w), r.status) for w, r in zip(wins, readings)]
         for match, win, reading, scope in zip(matches, wins, readings, scopes(text, matches)):
-            clause = (
-                win.before_start,
-                win.before_start + len(win.before) + len(win.trigger) + len(win.after),
-            )
+            clause = _clause(win)
             place = choose_place(actors, clause, match.start)
             cut = reading.cue_start if reading.status in ("cancelled", "postponed") else None
             for roles in assign_roles(
@@ -205,6 +207,8 @@ class RuleCoder:
             roles = replace(
                 roles, source=found.source, target=found.target, participants=found.participants
             )
+        if not roles.named and self._told_before(state, match, win, status or "occurred"):
+            return None  # "The rally came three days before ...": the rally told before
         if status == "denied":
             roles = with_denier(roles, actors, reading.cue_start)
         roles = distinct(roles)
@@ -237,10 +241,7 @@ class RuleCoder:
             return None
         default = status is None
         status = status or "occurred"
-        clause = (
-            win.before_start,
-            win.before_start + len(win.before) + len(win.trigger) + len(win.after),
-        )
+        clause = _clause(win)
         verbal = trig.event_type in self.status_rules_.verbal_types
         # a trip's meeting is dated and numbered from its own words ("at Tuesday's talks")
         own = roles.purpose or clause
@@ -254,10 +255,17 @@ class RuleCoder:
             rules=self.status_rules_,
             strict=verbal or reading.subordinate or roles.purpose is not None,
             verbal=verbal,
+            # "The rally came three days before the two sides are due to meet on Tuesday": the
+            # plan's date is not the rally's
+            foreign=[c for c, st in state.clauses if c != clause and (st or "occurred") != status],
         )
-        if not stated and status == "occurred" and state.last_day is not None:
-            if self.status_rules_.sequel.search(win.before):
-                date = state.last_day  # "people later gathered": the day told before
+        if (
+            not stated
+            and status == "occurred"
+            and state.last_day is not None
+            and self.status_rules_.sequel.search(win.before)
+        ):
+            date = state.last_day  # "people later gathered": the day told before
         if stated and status in ("planned", "hypothetical") and ev.is_past(date, state.published):
             # "confirmed on Tuesday that it would host the round": when it was said
             date, stated = ev.default_date(status, state.published), False
@@ -311,6 +319,20 @@ class RuleCoder:
             trigger=match.text,
         )
 
+    def _told_before(self, state: _ArticleState, match: Match, win: Window, status: str) -> bool:
+        """A trigger after a definite article ("the rally", "the Geneva meeting") for an act of a
+        type and status the article already reported, at the same place when it names one: that
+        act again, not a new one. "The Washington round" after a round in Abu Dhabi, "the third
+        round", and "the round could be held in June" after its postponement are other acts."""
+        m = self.status_rules_.anaphora.search(win.before)
+        if m is None or self.lexicon_.cues.rounds.search(match.text):
+            return False
+        named = (m.group("place") or "").lower()
+        return any(
+            (kind, was) == (match.trigger.event_type, status) and (not named or named in words)
+            for kind, was, words in state.places
+        )
+
     @staticmethod
     def _inherit(state: _ArticleState, trig: Trigger, status: str | None) -> tuple[Roles, bool]:
         """Parties for a meeting or a signing whose sentence names none: those of the last
@@ -342,12 +364,21 @@ class RuleCoder:
     def _remember(state: _ArticleState, event: Event) -> None:
         countries = frozenset(a.country for a in event.participants if a.country)
         state.reported.append((event.event_type, countries))
+        where = event.location
+        names = f"{where.text} {where.name}".lower().split() if where is not None else []
+        state.places.append((event.event_type, event.status, frozenset(names)))
         if event.source is not None and event.target is not None:
             state.sources[(event.event_type, event.target.country)] = event.source
         RuleCoder._remember_parties(state, event)
-        if event.status == "occurred" and event.date is not None and event.date.precision == "day":
-            if event.date.source != "publication":
-                state.last_day = event.date
+        day = event.date
+        # a day the text gave, not the page's
+        if (
+            event.status == "occurred"
+            and day is not None
+            and day.precision == "day"
+            and day.source != "publication"
+        ):
+            state.last_day = day
 
     @staticmethod
     def _remember_parties(state: _ArticleState, event: Event) -> None:
@@ -360,6 +391,11 @@ class RuleCoder:
             and event.status != "hypothetical"
         ):
             state.last_parties = tuple(a.with_role("party") for a in event.participants)
+
+
+def _clause(win: Window) -> tuple[int, int]:
+    """The sentence span of a trigger's clause."""
+    return win.before_start, win.before_start + len(win.before) + len(win.trigger) + len(win.after)
 
 
 def _earlier_source(state: _ArticleState, event_type: str, target: Actor | None) -> Actor | None:

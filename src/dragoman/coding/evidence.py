@@ -7,7 +7,7 @@ sentence, so that an event can always be traced back to the words that produced 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -75,6 +75,7 @@ def choose_date(
     rules: StatusRules | None = None,
     strict: bool = False,
     verbal: bool = False,
+    foreign: Sequence[tuple[int, int]] = (),
 ) -> tuple[DateValue, bool]:
     """The date of the act and whether the text gave it.
 
@@ -83,7 +84,9 @@ def choose_date(
     ("YEREVAN, 15 May 2026 - ..."). A date of a verb of saying ("said on Wednesday that the round
     would be held on 19 May") dates the statement: a ``verbal`` act (a demand, an accusation) is
     that statement, any other act takes it only when nothing else dates it, and a plan never.
-    A clause opened by ", when" takes the date just before it. Without a date, the publication
+    A clause opened by ", when" takes the date just before it; a date outside the act's clause
+    inside a ``foreign`` one (the clause of an act of another status) is that act's. Without a
+    date, the publication
     date bounds the act (ontology README, "date"); a statement that occurred is dated to the
     publication day, marked ``source="publication"``: news reports statements of the day.
     """
@@ -125,6 +128,8 @@ def choose_date(
                 where = 3  # the statement's date: the act's only when nothing else dates it
         elif strict and where:
             continue  # a statement's date is in its own clause
+        if where and any(lo <= s and e <= hi for lo, hi in foreign):
+            continue  # another act's clause: "came three days before talks ... on Tuesday"
         distance = min(abs(s - anchor), abs(e - anchor))
         key = (where, distance)
         if best is None or key < best[0]:

@@ -68,6 +68,7 @@ class StatusRules:
     same_time: re.Pattern[str]  # ", when " between a date and the clause that shares it
     conjunct_end: re.Pattern[str]  # " and agreed": a date before it ends an earlier conjunct
     sequel: re.Pattern[str]  # "people later gathered": the day of the act told before
+    anaphora: re.Pattern[str]  # "The Geneva " before a noun trigger: maybe an act told before
     boundaries: re.Pattern[str]
     circumstantial: re.Pattern[str]
     subordinate_before: re.Pattern[str]  # "days before the two countries " (then a verb)
@@ -179,6 +180,7 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         same_time=one("dates.same_time", dates.get("same_time"), words=False),
         conjunct_end=one("dates.conjunct_end", dates.get("conjunct_end"), words=False),
         sequel=one("dates.sequel", dates.get("sequel"), words=False),
+        anaphora=one("anaphora", data.get("anaphora"), words=False),
         boundaries=one("boundaries", data.get("boundaries"), words=False),
         circumstantial=one("circumstantial", data.get("circumstantial")),
         subordinate_before=one("subordinate_future.before", subordinate.get("before")),
