@@ -262,7 +262,7 @@ def queries(con: sqlite3.Connection, rng: random.Random) -> dict[str, Callable[[
         "/events?text= (a rare word)": lambda: f"/events?text={rng.choice(rare_words)}",
         "/events?text=&type=&from=&to=": lambda: f"/events?text=ceasefire&type=CONSULT&{month()}",
         "/events?order=desc": lambda: "/events?order=desc&limit=50",
-        "/events?actor="/events?actor=&order=desc (page 2)"order=desc": lambda: f"/events?actor={rng.choice(common)}&order=desc&limit=50",
+        "/events?actor=&order=desc": lambda: f"/events?actor={rng.choice(common)}&order=desc&limit=50",
         "/events/{id}": lambda: f"/events/{rng.choice(ids)}",
         "/events/{report id}": lambda: f"/events/{rng.choice(report_ids)}",
         "/reports (first page)": lambda: "/reports?limit=50",
