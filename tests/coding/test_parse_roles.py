@@ -169,6 +169,23 @@ def _dyads(events: list) -> list[tuple]:
             id="two-acts-two-subjects",
         ),
         pytest.param(
+            # surface: only the first of two sanctioners; CAMEO and PLOVER code one dyad each
+            "The United States and Britain imposed new sanctions on Iran on Monday.",
+            {"actors": (A("The United States", "USA"), A("Britain", "GBR"), A("Iran", "IRN"))},
+            [
+                ("SANCTION", "USA", "IRN", frozenset({"USA", "IRN"})),
+                ("SANCTION", "GBR", "IRN", frozenset({"GBR", "IRN"})),
+            ],
+            id="coordinated-sources",
+        ),
+        pytest.param(
+            # "to" read as a dative by the parser; coordinated recipients keep one dyad
+            "Japan sent humanitarian aid to Turkey and Syria after the earthquake.",
+            {"actors": (A("Japan", "JPN"), A("Turkey", "TUR"), A("Syria", "SYR"))},
+            [("AID", "JPN", "TUR", frozenset({"JPN", "TUR"}))],
+            id="coordinated-targets",
+        ),
+        pytest.param(
             # surface: no actor after the verb, so no target; the act lands in a seat
             "Sri Lanka opened an embassy in Tehran on Wednesday.",
             {"actors": (A("Sri Lanka", "LKA"),), "places": (P("Tehran", "IRN"),)},

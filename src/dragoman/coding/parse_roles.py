@@ -138,6 +138,8 @@ class Arguments:
     passive: bool = False
     reported: bool = False  # the act is the complement of a verb of saying
     speaker: tuple[int, ...] = ()  # that verb's subject
+    # coordinated subjects, each a token and its conjuncts: "Russia, Ukraine and the US"
+    coordinated: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,9 @@ class ParsedSides:
     reported: bool = False
     has_subject: bool = False  # the act has a subject of its own, an actor or not ("troops")
     speakers: tuple[Mention, ...] = ()  # the actors of the verb of saying it is reported by
+    # a coordinated subject of two countries or more, one mention per conjunct: "The US and
+    # Britain imposed sanctions" is two acts
+    each_source: tuple[Mention, ...] = ()
 
 
 def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
@@ -187,6 +192,8 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
                 passive = True
             elif child.dep_ == "agent":
                 subjects.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "dative" and child.lower_ in words.target_prepositions:
+                objects.extend(c for c in child.children if c.dep_ == "pobj")  # "sent aid to"
             elif child.dep_ in _OBJECT and child.i not in span:
                 objects.append(child)
                 objects.extend(_prep_objects(child, words))  # "fired two shells at Seoul"
@@ -214,6 +221,9 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
         passive=passive,
         reported=speech is not None,
         speaker=_with_conjuncts(speaker),
+        coordinated=tuple(
+            tuple(sorted({t.i, *(c.i for c in t.conjuncts)})) for t in subjects if t.conjuncts
+        ),
     )
 
 
@@ -343,7 +353,27 @@ def parsed_sides(
         reported=args.reported,
         has_subject=bool(args.subjects),
         speakers=speakers,
+        each_source=_each(doc, args, args.subjects, actors, meeting=meeting),
     )
+
+
+def _each(
+    doc: Doc,
+    args: Arguments,
+    side: tuple[int, ...],
+    actors: SentenceActors,
+    *,
+    meeting: bool,
+) -> tuple[Mention, ...]:
+    """One mention per conjunct of a coordinated side naming two countries or more."""
+    for group in args.coordinated:
+        if not set(group) <= set(side):
+            continue
+        found = [_mentions(doc, (i,), actors, places=False, meeting=meeting) for i in group]
+        each = [m[0] for m in found if m and m[0].actor.country]
+        if len(each) == len(group) and len({m.actor.country for m in each}) >= 2:
+            return tuple(each)
+    return ()
 
 
 def _mentions(

@@ -171,17 +171,21 @@ def assign_roles(
         before, after = after[:1], after[1:]
     sources = [m.actor for m in before if m.actor.country]
     targets = [m.actor for m in after if m.actor.country]
+    sides = None
     if (
         trig.roles == "directed"
         and not trig.target_from_place
         and _unsure(sources, targets, sentence, match, actors)
     ):
-        sources, targets = _parsed_dyad(sources, targets, _parsed(parse, match, actors))
+        sides = _parsed(parse, match, actors)
+        sources, targets = _parsed_dyad(sources, targets, sides)
     if not sources and speaker_is_actor and speaker is not None and speaker.country:
         sources = [speaker]
     if trig.target_from_place:  # "visited Iran", "travel to Geneva to lead ... talks with the US"
         near = [m.actor for m in after if m.actor.country and m.start - match.end <= _NEAR_TARGET]
         return _visits(match, scope[1], actors, sources, near, mediator, sentence, cues)
+    if sides is not None and sides.each_source:
+        return _each_dyad(sides, targets, mediator)
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
     if target is None:  # same country, another sector ("the army detained Iranian protesters")
@@ -235,6 +239,17 @@ def _parsed_dyad(
         said = {m.actor for m in sides.speakers}
         sources = [a for a in sources if a not in said]
     return parsed_sources or sources, parsed_targets or targets
+
+
+def _each_dyad(sides: ParsedSides, targets: list[Actor], mediator: Actor | None) -> list[Roles]:
+    """One act per source when the subject is coordinated: "The US and Britain imposed
+    sanctions on Iran" is two dyads, as CAMEO and PLOVER code it. Coordinated recipients keep
+    one dyad, to the first ("urged Armenia and Azerbaijan to meet"), as the rules always did."""
+    out = []
+    for source in (m.actor for m in sides.each_source):
+        target = next((t for t in targets if t.country != source.country), None)
+        out.append(_directed(source, target, mediator))
+    return out
 
 
 def _parsed_parties(parties: tuple[Actor, ...], sides: ParsedSides | None) -> tuple[Actor, ...]:
