@@ -100,13 +100,9 @@ def select_page(
         where, args = [f"o.{column} = ?"], [q.values()[driver]]
     direction = "DESC" if newest_first and dated else "ASC"
     if dated:
-        rng, rng_args = _key_range(q.filters)
-        where += [f"{KEY} > ''", *rng]
-        args += rng_args
-        if after is not None:
-            op = "<" if newest_first else ">"
-            where += [f"{KEY} {op}= ?", f"({KEY}, o.id) {op} (?, ?)"]
-            args += [after.date, after.date, after.id]
+        bounds, bound_args = _bounds(KEY, "o.id", q.filters, after, newest_first)
+        where += bounds
+        args += bound_args
         order = f"{KEY} {direction}, o.id {direction}"
     else:
         where.append(f"{KEY} IS NULL")
@@ -130,13 +126,9 @@ def _actor_page(
     direction = "DESC" if newest_first and dated else "ASC"
     where, args = [], []
     if dated:
-        rng, rng_args = _actor_range(q.filters)
-        where += ["a.date_key > ''", *([rng[5:]] if rng else [])]
-        args += rng_args
-        if after is not None:
-            op = "<" if newest_first else ">"
-            where += [f"a.date_key {op}= ?", f"(a.date_key, a.occurrence_id) {op} (?, ?)"]
-            args += [after.date, after.date, after.id]
+        bounds, bound_args = _bounds("a.date_key", "a.occurrence_id", q.filters, after, newest_first)
+        where += bounds
+        args += bound_args
         order = f"a.date_key {direction}, a.occurrence_id {direction}"
     else:
         where.append("a.date_key IS NULL")
@@ -210,6 +202,25 @@ def _tests(q: Query, driver: str) -> tuple[list[str], list[object]]:
 def fts_query(text: str) -> str:
     """Every word of ``text`` (as FTS5 strings, so no word is read as an operator)."""
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+def _bounds(
+    key: str, id_column: str, f: EventFilters, after: Position | None, newest_first: bool
+) -> tuple[list[str], list[object]]:
+    """The dated range of ``key`` from the date filters and the cursor, as one lower and at most one
+    upper bound: given two lower bounds (``> ''`` and ``>= since``), SQLite seeks to one of them,
+    and seeking to the first dated event made a month's page walk every event before it."""
+    lows = [d for d in (f.since, None if after is None or newest_first else after.date) if d is not None]
+    highs = [d for d in (f.until, after.date if after is not None and newest_first else None) if d is not None]
+    where: list[str] = [f"{key} >= ?" if lows else f"{key} > ''"]
+    args: list[object] = [max(lows)] if lows else []
+    if highs:
+        where.append(f"{key} <= ?")
+        args.append(min(highs))
+    if after is not None:
+        where.append(f"({key}, {id_column}) {'<' if newest_first else '>'} (?, ?)")
+        args += [after.date, after.id]
+    return where, args
 
 
 def _key_range(f: EventFilters) -> tuple[list[str], list[object]]:

@@ -3,11 +3,12 @@
 -- so a filter is an index range walked in that order: a page of 50 reads about 50 entries.
 
 -- One filter column, then the page order. They replace occurrences_status and occurrences_track,
--- whose columns they start with.
-CREATE INDEX occurrences_type_key ON occurrences(event_type, coalesce(date_start, date_end), id);
-CREATE INDEX occurrences_status_key ON occurrences(status, coalesce(date_start, date_end), id);
-CREATE INDEX occurrences_country_key ON occurrences(location_country, coalesce(date_start, date_end), id);
-CREATE INDEX occurrences_track_key ON occurrences(track_id, coalesce(date_start, date_end), id);
+-- whose columns they start with. The columns after the id let a walk test the other filters
+-- (type with status...) in the index itself, without reading each event's row.
+CREATE INDEX occurrences_type_key ON occurrences(event_type, coalesce(date_start, date_end), id, status, location_country);
+CREATE INDEX occurrences_status_key ON occurrences(status, coalesce(date_start, date_end), id, event_type, location_country);
+CREATE INDEX occurrences_country_key ON occurrences(location_country, coalesce(date_start, date_end), id, event_type, status);
+CREATE INDEX occurrences_track_key ON occurrences(track_id, coalesce(date_start, date_end), id, event_type, status);
 DROP INDEX occurrences_status;
 DROP INDEX occurrences_track;
 -- The old ids merged into an occurrence, so the read tables can forget them (store/occurrence_index.py).
