@@ -85,6 +85,18 @@ def _dates(text: str, published: str) -> list[tuple[str, str, str | None, str | 
             id="an-accusation-is-the-statement",
         ),
         pytest.param(
+            "2026-02-16",  # a Monday
+            "Iran on Sunday denied that its negotiators had met US officials in Oman.",
+            [("CONSULT", "denied", None, None)],  # Sunday is the denial's day, not the meeting's
+            id="a-denial-day-is-not-the-denied-act-day",
+        ),
+        pytest.param(
+            "2026-02-16",
+            "Iran denied on Sunday that its negotiators had met US officials in Oman on Thursday.",
+            [("CONSULT", "denied", "2026-02-12", "day")],
+            id="a-denied-act-keeps-its-own-date",
+        ),
+        pytest.param(
             "2026-05-13",
             "Russian and Ukrainian negotiators last met in Geneva on 2 April, when they agreed to "
             "exchange prisoners.",

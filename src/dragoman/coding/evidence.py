@@ -83,7 +83,8 @@ def choose_date(
     sentence (with ``strict``, the clause only). Never the page's own date in a dateline
     ("YEREVAN, 15 May 2026 - ..."). A date of a verb of saying ("said on Wednesday that the round
     would be held on 19 May") dates the statement: a ``verbal`` act (a demand, an accusation) is
-    that statement, any other act takes it only when nothing else dates it, and a plan never.
+    that statement, any other act takes it only when nothing else dates it, and a plan or a
+    denied act never.
     A clause opened by ", when" takes the date just before it; a date outside the act's clause
     inside a ``foreign`` one (the clause of an act of another status) is that act's. Without a
     date, the publication
@@ -122,8 +123,10 @@ def choose_date(
         if rules is not None and e <= window[0] and rules.same_time.match(text[e : window[0]]):
             where = 0  # "met in Brussels on 19 February, when they agreed ...": the same day
         if rules is not None and _said_on(rules, text, s, e):
-            if not verbal and status in FUTURE:
-                continue  # "confirmed on Tuesday that it would host the round": not the round's day
+            if status == "denied" or (not verbal and status in FUTURE):
+                # "confirmed on Tuesday that it would host the round": not the round's day;
+                # "denied on Sunday that they had met": the denial's day, not the meeting's
+                continue
             if not verbal or where:
                 where = 3  # the statement's date: the act's only when nothing else dates it
         elif strict and where:
