@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pycountry
 
@@ -327,7 +328,7 @@ def measure(port: int, make_path: Callable[[], str], n: int) -> tuple[list[float
     for _ in range(n):
         path = make_path()
         started = time.perf_counter()
-        conn.request("GET", path)
+        conn.request("GET", quote(path, safe="/?&=%"))  # a rare word may be "Curaçao"
         response = conn.getresponse()
         response.read()
         times.append((time.perf_counter() - started) * 1000)
@@ -361,7 +362,9 @@ def explain(db: Path, plan: dict[str, Callable[[], str]]) -> Iterator[str]:
                           status=q.get("status"), since=q.get("from"), until=q.get("to"), track=q.get("track"),
                           text=q.get("text"))  # fmt: skip
         query = canonical_sqlite.Query(f, canonical.actor_ids(con, f, like="LIKE"))
-        driver = canonical_sqlite.choose_driver(query, lambda sql, args: reader._count_sql(con, sql, args))
+        driver = canonical_sqlite.choose_driver(
+            query, lambda sql, args, cap: reader._count_sql(con, sql, args, cap), reader.candidate_cap
+        )
         yield f"{label}: walks {driver}"
 
 

@@ -35,7 +35,7 @@ COLUMNS = {  # filter -> (column, its index in page order)
     "track": ("track_id", "occurrences_track_key"),
 }
 Row = tuple[str | None, str, int]  # date key, id, rowid
-Counter = Callable[[str, list[object]], int]  # rows the SQL selects, counted up to a cap
+Counter = Callable[[str, list[object], int], int]  # rows the SQL selects, counted up to a cap
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,35 +51,45 @@ class Query:
         return {k: v for k, v in given.items() if v is not None}
 
 
-def choose_driver(q: Query, count: Counter) -> str:
+def choose_driver(q: Query, count: Counter, cap: int) -> str:
     """The filter whose index the page walks: the one matching fewest events (the date index
-    when none is given or every filter matches more than the cap)."""
+    when none is given or every filter matches more than ``cap``).
+
+    Each count stops at the fewest found so far: past that, the filter cannot drive. The date
+    range is counted last, as it is the widest filter unless it spans a few days."""
     f = q.filters
-    sizes: dict[str, int] = {}
-    if f.since is not None or f.until is not None:
+    best, fewest = "date", cap
+    for name, sql, args in _counts(q):
+        # Each actor id is a walk of its own joined to its events: weigh the count by their number.
+        walks = max(1, len(q.actor_ids or ())) if name == "actor" else 1
+        n = count(sql, args, fewest // walks + 1) * walks
+        if n < fewest:
+            best, fewest = name, n
+    if best != "date" and (f.since is not None or f.until is not None):
         where, args = _key_range(f)
-        sizes["date"] = count(f"SELECT 1 FROM occurrences o INDEXED BY occurrences_date WHERE {' AND '.join(where)}", args)
+        sql = f"SELECT 1 FROM occurrences o INDEXED BY occurrences_date WHERE {' AND '.join(where)}"
+        if count(sql, args, fewest) < fewest:
+            return "date"
+    return best
+
+
+def _counts(q: Query) -> list[tuple[str, str, list[object]]]:
+    """(filter, SQL listing its matches in the date range, parameters) for each filter given."""
+    f = q.filters
+    found: list[tuple[str, str, list[object]]] = []
     for name, value in q.values().items():
         column, index = COLUMNS[name]
         where, args = _key_range(f)
-        sizes[name] = count(
-            f"SELECT 1 FROM occurrences o INDEXED BY {index} WHERE o.{column} = ?{''.join(' AND ' + w for w in where)}",
-            [value, *args],
-        )
+        sql = f"SELECT 1 FROM occurrences o INDEXED BY {index} WHERE o.{column} = ?{''.join(' AND ' + w for w in where)}"
+        found.append((name, sql, [value, *args]))
     if q.actor_ids is not None and len(q.actor_ids) <= MAX_ACTOR_IDS:
-        where, args = _actor_range(f)
-        sizes["actor"] = count(
-            f"SELECT 1 FROM occurrence_actors a WHERE a.actor_id IN ({_ints(q.actor_ids)}){where}", args
-        )
+        where_a, args = _actor_range(f)
+        found.append(("actor", f"SELECT 1 FROM occurrence_actors a WHERE a.actor_id IN ({_ints(q.actor_ids)}){where_a}", args))
     if f.text is not None:
         lo, hi = _text_range(f)
-        sizes["text"] = count(
-            "SELECT 1 FROM occurrence_text t WHERE t.occurrence_text MATCH ? AND t.rowid >= ? AND t.rowid < ?",
-            [fts_query(f.text), lo, hi],
-        )
-    if not sizes:
-        return "date"
-    return min(sizes, key=lambda name: (sizes[name], name == "date", name))
+        found.append(("text", "SELECT 1 FROM occurrence_text t WHERE t.occurrence_text MATCH ? AND t.rowid >= ? AND t.rowid < ?",
+                      [fts_query(f.text), lo, hi]))  # fmt: skip
+    return found
 
 
 def select_page(

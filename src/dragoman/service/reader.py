@@ -211,15 +211,16 @@ class Reader:
     def _count(self, con: sqlite3.Connection, driver: Driver) -> int:
         return self._count_sql(con, driver.sql, driver.args)
 
-    def _count_sql(self, con: sqlite3.Connection, sql: str, args: list[object]) -> int:
-        """How many rows ``sql`` selects, counted up to ``candidate_cap`` and kept a while."""
-        key = (sql, tuple(args))
+    def _count_sql(self, con: sqlite3.Connection, sql: str, args: list[object], cap: int | None = None) -> int:
+        """How many rows ``sql`` selects, counted up to ``cap`` (``candidate_cap``) and kept a while."""
+        cap = self.candidate_cap if cap is None else cap
+        key = (sql, (*args, cap))
         now = time.monotonic()
         with self._counts_lock:
             cached = self._counts.get(key)
             if cached is not None and now - cached[1] < COUNT_SECONDS:
                 return cached[0]
-        n = int(con.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, self.candidate_cap]).fetchone()[0])
+        n = int(con.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, cap]).fetchone()[0])
         with self._counts_lock:
             if len(self._counts) > 10_000:
                 self._counts.clear()
@@ -263,7 +264,9 @@ class Reader:
         self, con: sqlite3.Connection, filters: EventFilters, after: Position | None, limit: int, newest_first: bool
     ) -> list[tuple[str | None, str, dict[str, Any]]]:
         q = canonical_sqlite.Query(filters, canonical.actor_ids(con, filters, like="LIKE"))
-        driver = canonical_sqlite.choose_driver(q, lambda sql, args: self._count_sql(con, sql, args))
+        driver = canonical_sqlite.choose_driver(
+            q, lambda sql, args, cap: self._count_sql(con, sql, args, cap), self.candidate_cap
+        )
         rows: list[tuple[str | None, str, int]] = []
         if after is None or after.date is not None:
             rows = canonical_sqlite.select_page(con, q, driver, after, limit, newest_first=newest_first, dated=True)
