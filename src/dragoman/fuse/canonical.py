@@ -89,6 +89,7 @@ def merge(reports: Sequence[Report], rules: Lifecycle | None = None) -> Occurren
         ordered, key=lambda r: (r.event.status != final, -r.event.confidence, -len(r.event.participants), r.event.id)
     )
     mediator = _mediator(ordered)
+    sources = independent_sources(ordered)
     event = replace(
         lead.event,
         id=occurrence_id(r.event.id for r in ordered),
@@ -103,7 +104,7 @@ def merge(reports: Sequence[Report], rules: Lifecycle | None = None) -> Occurren
         context=tuple(sorted({t for r in ordered for t in r.event.context})),
         sources=_sources(ordered),
         evidence=_evidence(ordered),
-        confidence=_confidence(ordered),
+        confidence=_confidence(ordered, sources),
     )
     return Occurrence(
         event=event,
@@ -111,7 +112,7 @@ def merge(reports: Sequence[Report], rules: Lifecycle | None = None) -> Occurren
         history=history,
         contradictions=_contradictions(claims, life, said),
         provenance=tuple(claims),
-        independent_sources=independent_sources(ordered),
+        independent_sources=sources,
     )
 
 
@@ -169,20 +170,24 @@ def _contradictions(
     of an event both report with the same status (a postponement's new date is no contradiction),
     on the place or the round number."""
     found: dict[tuple[str, str, str], tuple[Claim, Claim]] = {}
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.field != b.field or a.value == b.value or a.doc_id == b.doc_id:
-                continue
-            if a.field == "status" and not life.contradicts(a.value, b.value):
-                continue
-            if a.field == "date" and (
-                not _dates_clash(a, b) or said[(a.doc_id, a.sentence)] != said[(b.doc_id, b.sentence)]
-            ):
-                continue
-            if a.field == "mediator" or a.field == "location" and _country(a) == _country(b):
-                continue  # "Switzerland" and "Geneva" do not disagree
-            key = (a.field, *sorted((a.value, b.value)))
-            found.setdefault(key, (a, b))  # type: ignore[arg-type]
+    by_field: dict[str, list[Claim]] = {}
+    for c in claims:  # only claims on one field can disagree: pairs within each field, in order
+        by_field.setdefault(c.field, []).append(c)
+    for same_field in by_field.values():
+        for i, a in enumerate(same_field):
+            for b in same_field[i + 1 :]:
+                if a.value == b.value or a.doc_id == b.doc_id:
+                    continue
+                if a.field == "status" and not life.contradicts(a.value, b.value):
+                    continue
+                if a.field == "date" and (
+                    not _dates_clash(a, b) or said[(a.doc_id, a.sentence)] != said[(b.doc_id, b.sentence)]
+                ):
+                    continue
+                if a.field == "mediator" or a.field == "location" and _country(a) == _country(b):
+                    continue  # "Switzerland" and "Geneva" do not disagree
+                key = (a.field, *sorted((a.value, b.value)))
+                found.setdefault(key, (a, b))  # type: ignore[arg-type]
     return tuple(found[k] for k in sorted(found))
 
 
@@ -244,7 +249,8 @@ def _sources(reports: Sequence[Report]) -> tuple[Source, ...]:
     seen: dict[str, Source] = {}
     for r in reports:
         for s in r.event.sources or (Source(doc_id=r.article_id, outlet=r.outlet, url=None),):
-            seen.setdefault(s.doc_id, replace(s, published=r.published))
+            if s.doc_id not in seen:  # (``replace`` is slow, and most sources carry the date already)
+                seen[s.doc_id] = s if s.published == r.published else replace(s, published=r.published)
     return tuple(seen.values())
 
 
@@ -256,6 +262,6 @@ def _evidence(reports: Sequence[Report]) -> tuple[Evidence, ...]:
     return tuple(seen.values())
 
 
-def _confidence(reports: Sequence[Report]) -> float:
+def _confidence(reports: Sequence[Report], sources: int) -> float:
     best = max(r.event.confidence for r in reports)
-    return round(min(0.99, best + 0.05 * (independent_sources(reports) - 1)), 3)
+    return round(min(0.99, best + 0.05 * (sources - 1)), 3)

@@ -18,6 +18,7 @@ from typing import Any
 
 from dragoman.errors import StoreError
 from dragoman.fuse import Occurrence
+from dragoman.fuse.cache import FusionCache
 from dragoman.model import (
     ActorMention,
     Article,
@@ -68,9 +69,13 @@ class RejectedRow:
 
 class Store:
     """Articles, events and rejected inputs in a SQLite file (``":memory:"`` for tests) or, for a
-    ``postgresql://user@host/db`` URL, a PostgreSQL database."""
+    ``postgresql://user@host/db`` URL, a PostgreSQL database.
 
-    def __init__(self, path: str | Path) -> None:
+    ``fusion_cache``: the records fusion keeps parsed between articles (bounded; it never changes a
+    result, ``FusionCache.of_size(0, 0)`` turns it off)."""
+
+    def __init__(self, path: str | Path, *, fusion_cache: FusionCache | None = None) -> None:
+        self._fusion_cache = fusion_cache or FusionCache()
         self._con: Database = open_database(path)
         self.path = self._con.target  # a URL without its password
         try:
@@ -121,7 +126,7 @@ class Store:
                 neardup.group_article(self._con, article.id, article.text)
                 inserted = [e.id for e in events if self._insert_event(article.id, e)]
                 delegations.save_event_people(self._con, article.text, [e for e in events if e.id in inserted], people)
-                fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, inserted))
+                self._fuse(inserted)
                 occurrence_index.refresh(self._con, inserted)
         return new
 
@@ -141,11 +146,15 @@ class Store:
         if self._one(unfused + " LIMIT 1") is not None:
             with self._transaction():
                 pending = [r[0] for r in self._con.execute(unfused).fetchall()]
-                fusion.refresh_tracks(self._con, fusion.fuse_new_events(self._con, pending))
+                self._fuse(pending)
                 occurrence_index.refresh(self._con, pending)
         if occurrence_index.has_backlog(self._con):  # occurrences stored before schema 5
             with self._transaction():
                 occurrence_index.index_backlog(self._con)
+
+    def _fuse(self, event_ids: Sequence[str]) -> None:
+        touched = fusion.fuse_new_events(self._con, event_ids, self._fusion_cache)
+        fusion.refresh_tracks(self._con, touched, self._fusion_cache)
 
     def save_rejection(self, rejected: Rejected) -> Rejected:
         """Record a rejected item once per (origin, stage, reason); repeats bump its counter."""

@@ -8,7 +8,7 @@ people across all the reports of the round, by side.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dragoman.model import ActorMention, Event
 from dragoman.store.database import Database
@@ -36,18 +36,23 @@ def save_event_people(
     )
 
 
-def delegates(con: Database, report_ids: Iterable[str]) -> list[Delegate]:
-    """The people around the given reports, one per (side, name), the best-titled reading first."""
+def delegates_of(con: Database, reports: Mapping[str, Iterable[str]]) -> dict[str, list[Delegate]]:
+    """For each key (an occurrence id), the people around its reports, one per (side, name), the
+    best-titled reading first. One query for all of them: a track asks for every round at once."""
+    owner = {r: key for key, ids in reports.items() for r in ids}
     rows = con.execute(
-        "SELECT p.name, p.title, p.country, e.article_id FROM event_people p JOIN events e ON e.id = p.event_id"
-        f" WHERE {con.in_list('p.event_id')}"
-        f" ORDER BY p.country{con.nulls_first}, p.name, p.title IS NULL, length(p.title) DESC, e.article_id",
-        (con.list_param(sorted(report_ids)),),
-    )
-    seen: dict[tuple[str, str], Delegate] = {}
-    for name, title, country, doc in rows:
-        seen.setdefault((country or "?", name), Delegate(name=name, title=title, side=country or "?", doc_id=doc))
-    return [seen[k] for k in sorted(seen)]
+        "SELECT p.event_id, p.name, p.title, p.country, e.article_id FROM event_people p"
+        f" JOIN events e ON e.id = p.event_id WHERE {con.in_list('p.event_id')}"
+        f" ORDER BY p.country{con.nulls_first}, p.name, p.title IS NULL, length(p.title) DESC, e.article_id,"
+        " p.title, p.event_id",
+        (con.list_param(sorted(owner)),),
+    ) if owner else []  # fmt: skip
+    seen: dict[str, dict[tuple[str, str], Delegate]] = {key: {} for key in reports}
+    for event_id, name, title, country, doc in rows:
+        seen[owner[event_id]].setdefault(
+            (country or "?", name), Delegate(name=name, title=title, side=country or "?", doc_id=doc)
+        )
+    return {key: [found[k] for k in sorted(found)] for key, found in seen.items()}
 
 
 def _paragraph_starts(text: str) -> list[int]:

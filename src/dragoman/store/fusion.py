@@ -1,9 +1,13 @@
 """Fusion and tracks inside the store's write transaction: one writer, incremental, idempotent.
 
-For each new report: find earlier reports in its block (type + parties) within the date window
-(an indexed range query, so the cost does not grow with the store), test each with
-``fuse.same_event``, and replace the occurrences it connects with one merged occurrence. Then
-rebuild the tracks whose parties the change touched. Everything runs in the article's
+For each new report of an article: find earlier reports in its block (type + parties) within the
+date window (an indexed range query, so the cost does not grow with the store; pairs that cannot
+pass ``fuse.same_event`` on their stored columns are left out in SQL), test each with
+``same_event``, and link the reports and occurrences it accepts. Each connected group becomes one
+merged occurrence, written once per article however many of the article's reports joined it.
+Then rebuild the tracks whose parties the change touched, writing only the rows that change.
+Records parsed along the way stay in the writer's ``FusionCache`` (fuse/cache.py), which is
+checked against the stored text and so never changes a result. Everything runs in the article's
 transaction, so a crash leaves the store before or after the article, never between.
 """
 
@@ -23,36 +27,50 @@ from dragoman.fuse import (
     same_event,
     window,
 )
+from dragoman.fuse.cache import FusionCache
 from dragoman.fuse.canonical import Claim
 from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
 from dragoman.store.database import Database
-from dragoman.store.delegations import delegates
+from dragoman.store.delegations import delegates_of
 from dragoman.tracks import Track, build_track, track_mediator, track_settings
 
 _REPORT_COLUMNS = (
     "SELECT e.id, e.record, e.article_id, a.published, a.outlet, coalesce(a.doc_group, a.id), e.occurrence_id"
     " FROM events e JOIN articles a ON a.id = e.article_id"
 )
+Found = tuple[str, Report, str | None]  # a stored report: its id, parsed, and its occurrence
 
 
-def fuse_new_events(con: Database, event_ids: Sequence[str]) -> set[str]:
+def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache | None = None) -> set[str]:
     """Fuse the given stored events into occurrences; the parties keys whose tracks may change."""
+    cache = cache or FusionCache.of_size(0, 0)
+    new = {i: r for i, r, _ in _load_reports(con, con.in_list("e.id"), (con.list_param(event_ids),), cache)}
+    con.executemany(
+        "UPDATE events SET block_key = ?, anchor = ? WHERE id = ?", [(r.key, r.anchor, i) for i, r in new.items()]
+    )
+    links = _Links()
+    waiting = set(new)
+    for event_id, report in new.items():  # each pair is compared once: the order does not matter
+        waiting.discard(event_id)
+        links.add(event_id)
+        for other_id, other, occ in _candidates(con, event_id, report, cache):
+            if other_id in waiting or (occ is None and other_id not in new):
+                continue  # a report of this batch is compared from its own side when its turn comes
+            if same_event(report, other).same:
+                links.join(event_id, occ or other_id)
     touched: set[str] = set()
     relevant = {"CONSULT", *track_settings().agreements}
-    for event_id in event_ids:
-        report = _load_reports(con, "e.id = ?", (event_id,))[0][1]
-        con.execute(
-            "UPDATE events SET block_key = ?, anchor = ? WHERE id = ?", (report.key, report.anchor, event_id)
-        )
-        occurrence = _fuse_one(con, event_id, report)
+    for group in links.groups():
+        occurrence = _fuse_group(con, group, new, cache)
         if occurrence.event.event_type in relevant:  # only talks and agreements make tracks
             touched.add(_parties_key(occurrence))
     return touched
 
 
-def refresh_tracks(con: Database, keys: Iterable[str]) -> None:
+def refresh_tracks(con: Database, keys: Iterable[str], cache: FusionCache | None = None) -> None:
     """Rebuild the tracks of the given parties keys, and of tracks whose mediator visited them."""
+    cache = cache or FusionCache.of_size(0, 0)
     todo = set(keys)
     for key in list(todo):
         codes = key.split("+")
@@ -65,27 +83,47 @@ def refresh_tracks(con: Database, keys: Iterable[str]) -> None:
                 todo.update(r[0] for r in rows)
     for key in sorted(todo):
         if "+" in key:
-            _rebuild_track(con, key)
+            _rebuild_track(con, key, cache)
 
 
-def _fuse_one(con: Database, event_id: str, report: Report) -> Occurrence:
-    linked = {event_id}
-    parsed = {event_id: report}
-    for other_id, other, occ in _candidates(con, event_id, report):
-        parsed[other_id] = other
-        if same_event(report, other).same:
-            linked.add(occ or other_id)
-    old = sorted(i for i in linked if i.startswith("c_"))
-    member_ids = [event_id] + [
-        r[0] for r in con.execute(
-            f"SELECT id FROM events WHERE {con.in_list('occurrence_id')} ORDER BY id",
-            (con.list_param(old),),
-        )
-    ]  # fmt: skip
-    missing = [i for i in member_ids if i not in parsed]  # members outside the window: rare
-    if missing:
-        parsed.update(_load_reports(con, con.in_list("e.id"), (con.list_param(missing),)))
-    occurrence = merge([parsed[i] for i in member_ids])
+class _Links:
+    """Union-find over report and occurrence ids: what ``same_event`` connected."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def add(self, node: str) -> None:
+        self._parent.setdefault(node, node)
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[str]]:
+        found: dict[str, list[str]] = {}
+        for node in sorted(self._parent):
+            found.setdefault(self._root(node), []).append(node)
+        return sorted(found.values())
+
+    def _root(self, node: str) -> str:
+        self.add(node)
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+
+def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: FusionCache) -> Occurrence:
+    """One occurrence from the new reports in ``group`` and every member of its old occurrences."""
+    old = sorted(i for i in group if i.startswith("c_"))
+    reports = {i: new[i] for i in group if i in new}
+    member_ids = sorted(reports)
+    if old:
+        found = _load_reports(con, con.in_list("e.occurrence_id"), (con.list_param(old),), cache)
+        reports.update((i, r) for i, r, _ in found)
+        member_ids += [i for i, _, _ in found]
+    occurrence = merge(list(reports.values()))
     _write_occurrence(con, occurrence, member_ids)
     for gone in sorted(set(old) - {occurrence.id}):
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
@@ -98,11 +136,13 @@ def _fuse_one(con: Database, event_id: str, report: Report) -> Occurrence:
     return occurrence
 
 
-def _candidates(con: Database, event_id: str, report: Report) -> list[tuple[str, Report, str | None]]:
-    """Reports in the block and date window that ``same_event`` could accept. Those whose stored
-    dates cannot overlap this report's (and that have no round number) are left out in SQL, so
-    only plausible candidates are parsed."""
+def _candidates(con: Database, event_id: str, report: Report, cache: FusionCache) -> list[Found]:
+    """Reports in the block and date window that ``same_event`` could accept. Those it would refuse
+    on their stored columns alone (dates that cannot overlap this report's and no round number,
+    another round, a place in another country, hypothetical or not) are left out in SQL, so only
+    plausible candidates are read."""
     s = fuse_settings()
+    e = report.event
     where, args = "e.id != ?", [event_id]
     if report.anchor is not None:  # no date at all: compare with the whole block
         lo, hi = window(report.anchor, s.window_days)
@@ -118,18 +158,33 @@ def _candidates(con: Database, event_id: str, report: Report) -> list[tuple[str,
     start, end = date_span(report, s)
     pad = timedelta(days=s.day_tolerance)
     if start is not None or end is not None:
+        lo, hi = start.isoformat() if start else "0000", end.isoformat() if end else "9999"
+        recent = (end + timedelta(days=s.recent_days)).isoformat() if end else "9999"
+        # An undated report is taken to lie in the days before its article's (ISO) date, a plan
+        # after it (similarity._undated_span); one that cannot overlap this report is left out.
         where += (
-            " AND (e.round IS NOT NULL OR e.date_precision IS NULL OR e.date_start IS NULL"
+            " AND (e.round IS NOT NULL OR e.date_start IS NULL AND e.date_precision IS NOT NULL"
+            " OR e.date_precision IS NULL AND (coalesce(a.published, '') NOT LIKE '____-__-__%'"
+            "   OR e.status = 'hypothetical' OR e.status = 'planned' AND substr(a.published, 1, 10) <= ?"
+            "   OR e.status != 'planned' AND substr(a.published, 1, 10) BETWEEN ? AND ?)"
             " OR (coalesce(e.date_end, e.date_start) >= ? AND e.date_start <= ?))"
         )
+        args += [hi, lo, recent]
         args += [(start - pad).isoformat() if start else "0000", (end + pad).isoformat() if end else "9999"]
-    rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()
-    return [(r[0], _report(r), r[6]) for r in rows]
+    where += " AND e.status = ?" if e.status == "hypothetical" else " AND e.status != ?"
+    args.append("hypothetical")
+    if e.round is not None and e.cameo not in s.no_round_cameo:
+        where += f" AND (e.round IS NULL OR e.round = ? OR {con.in_list('e.cameo')})"
+        args += [e.round, con.list_param(sorted(s.no_round_cameo))]
+    if e.location is not None and e.location.country:
+        where += " AND (e.location_country IS NULL OR e.location_country IN ('', ?))"
+        args.append(e.location.country)
+    return _load_reports(con, where, tuple(args), cache)
 
 
-def _load_reports(con: Database, where: str, args: tuple[object, ...]) -> list[tuple[str, Report]]:
+def _load_reports(con: Database, where: str, args: tuple[object, ...], cache: FusionCache) -> list[Found]:
     rows = con.execute(f"{_REPORT_COLUMNS} WHERE {where} ORDER BY e.id", args).fetchall()
-    return [(r[0], _report(r)) for r in rows]
+    return [(r[0], cache.reports.get(r[0], tuple(r[1:6]), lambda r=r: _report(r)), r[6]) for r in rows]
 
 
 def _report(row: tuple) -> Report:  # type: ignore[type-arg]
@@ -158,8 +213,13 @@ def _write_occurrence(con: Database, o: Occurrence, member_ids: list[str]) -> No
             published[0] if published else None, published[-1] if published else None,
             json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True),
         ),
+    )  # fmt: skip
+    # Only the rows that change: rewriting a report's row for every merge cost as much as the merge.
+    con.execute(
+        f"UPDATE events SET occurrence_id = ? WHERE {con.in_list('id')}"
+        " AND (occurrence_id IS NULL OR occurrence_id != ?)",
+        (o.id, con.list_param(member_ids), o.id),
     )
-    con.executemany("UPDATE events SET occurrence_id = ? WHERE id = ?", [(o.id, i) for i in member_ids])
 
 
 _OCCURRENCE_COLUMNS = (
@@ -183,46 +243,64 @@ def _parties_key(o: Occurrence) -> str:
     return "+".join(sorted(parties(o.event)))
 
 
-def _rebuild_track(con: Database, key: str) -> None:
+Placed = dict[str, tuple[str | None, int | None]]  # occurrence id -> its stored (track_id, round)
+
+
+def _rebuild_track(con: Database, key: str, cache: FusionCache) -> None:
     s = track_settings()
     types = sorted({"CONSULT", *s.agreements})
-    members = _occurrences(con, [f"{t}:{key}" for t in types])
+    members, placed = _occurrences(con, [f"{t}:{key}" for t in types], cache)
     codes = frozenset(key.split("+"))
-    old = con.execute("SELECT id FROM tracks WHERE parties = ?", (key,)).fetchone()
-    people = {o.id: delegates(con, o.reports) for o in members if o.event.event_type == "CONSULT"}
+    people = delegates_of(con, {o.id: o.reports for o in members if o.event.event_type == "CONSULT"})
     mediator = track_mediator(members)
-    visit_keys = ["CONSULT:" + "+".join(sorted({mediator, c})) for c in codes] if mediator else []
-    visits = _occurrences(con, visit_keys) if visit_keys else []
+    visits: list[Occurrence] = []
+    if mediator:
+        visits, more = _occurrences(con, ["CONSULT:" + "+".join(sorted({mediator, c})) for c in codes], cache)
+        placed.update(more)
     track = build_track(codes, members, visits, people=people)
-    con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
-    if old is not None:
-        con.execute("UPDATE occurrences SET track_id = NULL WHERE track_id = ?", (old[0],))
-    if track is not None:
-        _write_track(con, track)
+    _save_track(con, key, track, placed)
 
 
-def _occurrences(con: Database, blocks: list[str]) -> list[Occurrence]:
+def _occurrences(con: Database, blocks: list[str], cache: FusionCache) -> tuple[list[Occurrence], Placed]:
     rows = con.execute(
-        f"SELECT record FROM occurrences WHERE {con.in_list('block_key')} ORDER BY id",
+        f"SELECT id, record, track_id, round FROM occurrences WHERE {con.in_list('block_key')} ORDER BY id",
         (con.list_param(blocks),),
-    )
-    return [occurrence_from_dict(json.loads(r[0])) for r in rows]
+    ).fetchall()
+    found = [cache.occurrences.get(i, text, lambda t=text: _parse_occurrence(t)) for i, text, _, _ in rows]
+    return found, {i: (track, number) for i, _, track, number in rows}
 
 
-def _write_track(con: Database, t: Track) -> None:
-    con.execute(
-        "INSERT INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
-        " VALUES (?,?,?,?,?,?,?,?)" + _update_all("id", _TRACK_COLUMNS),
-        (
-            t.id, t.key, t.mediator, t.status, t.first_date, t.last_date, len(t.rounds),
-            json.dumps(t.to_dict(), ensure_ascii=False, sort_keys=True),
-        ),
-    )
-    con.executemany("UPDATE occurrences SET track_id = ? WHERE id = ?", [(t.id, i) for i in t.members])
-    for r in t.rounds:
-        con.executemany(
-            "UPDATE occurrences SET round = ? WHERE id = ?", [(r.number, i) for i in (*r.meetings, *r.agreements)]
-        )
+def _save_track(con: Database, key: str, track: Track | None, placed: Placed) -> None:
+    """Store ``track`` as the track of ``key`` (none: drop it), and set its occurrences' track and
+    round numbers, writing only the rows whose values change."""
+    old = con.execute("SELECT id, record FROM tracks WHERE parties = ?", (key,)).fetchone()
+    record = json.dumps(track.to_dict(), ensure_ascii=False, sort_keys=True) if track else None
+    if old is not None and (track is None or old[0] != track.id):
+        con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
+    if track is not None and (old is None or (old[0], old[1]) != (track.id, record)):
+        con.execute(
+            "INSERT INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
+            " VALUES (?,?,?,?,?,?,?,?)" + _update_all("id", _TRACK_COLUMNS),
+            (track.id, track.key, track.mediator, track.status, track.first_date, track.last_date,
+             len(track.rounds), record),
+        )  # fmt: skip
+    wanted: dict[str, tuple[str | None, int | None]] = {}
+    if old is not None:  # occurrences the old track had and the new one may not
+        for i, number in con.execute("SELECT id, round FROM occurrences WHERE track_id = ?", (old[0],)):
+            placed.setdefault(i, (old[0], number))
+            wanted[i] = (None, placed[i][1])
+    if track is not None:
+        for i in track.members:
+            wanted[i] = (track.id, placed[i][1])
+        for r in track.rounds:
+            for i in (*r.meetings, *r.agreements):
+                wanted[i] = (track.id, r.number)
+    changed = [(t, n, i) for i, (t, n) in sorted(wanted.items()) if placed[i] != (t, n)]
+    con.executemany("UPDATE occurrences SET track_id = ?, round = ? WHERE id = ?", changed)
+
+
+def _parse_occurrence(text: str) -> Occurrence:
+    return occurrence_from_dict(json.loads(text))
 
 
 def occurrence_from_dict(d: dict) -> Occurrence:  # type: ignore[type-arg]
@@ -244,4 +322,4 @@ def _claim(d: dict) -> Claim:  # type: ignore[type-arg]
     )
 
 
-__all__ = ["fuse_new_events", "occurrence_from_dict", "occurrence_id", "refresh_tracks"]
+__all__ = ["FusionCache", "fuse_new_events", "occurrence_from_dict", "occurrence_id", "refresh_tracks"]

@@ -1,0 +1,75 @@
+"""The store writer's memory of parsed records, so fusion does not decode the same JSON again.
+
+Fusion compares each new report with the reports of its block and date window, and a track is
+rebuilt from all its occurrences: without a cache the same stored records are parsed over and
+over. An entry is found by the record's id *and* the stored values it was parsed from (the JSON
+text, and for a report its article's date, outlet and near-duplicate group); it is used only when
+the values read from the store now are the same, so what fusion computes never depends on the
+cache, even when another writer changed a row meanwhile. The least recently used entries go first,
+so memory stays flat however large the store grows. ``size=0`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from dragoman.fuse.canonical import Occurrence
+from dragoman.fuse.report import Report
+
+T = TypeVar("T")
+
+#: Entries kept by default: a few days of news (reports) and the tracks' recent occurrences.
+#: Measured in docs/benchmarks.md ("Fusion and tracks as the store grows").
+REPORTS = 16_384
+OCCURRENCES = 4_096
+
+
+class RecordCache(Generic[T]):
+    """Parsed records by id, each valid only for the stored values it was parsed from."""
+
+    def __init__(self, size: int) -> None:
+        if size < 0:
+            raise ValueError(f"a record cache holds 0 or more entries, not {size}")
+        self.size = size
+        self.hits = 0
+        self.misses = 0
+        self._entries: OrderedDict[str, tuple[Hashable, T]] = OrderedDict()
+
+    def get(self, key: str, stored: Hashable, parse: Callable[[], T]) -> T:
+        """The parsed record ``key``, parsing it with ``parse()`` unless ``stored`` is unchanged."""
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] == stored:
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry[1]
+        self.misses += 1
+        value = parse()
+        self.put(key, stored, value)
+        return value
+
+    def put(self, key: str, stored: Hashable, value: T) -> None:
+        """Remember ``value`` as what ``stored`` parses to (a record this writer just wrote)."""
+        if not self.size:
+            return
+        self._entries[key] = (stored, value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@dataclass(slots=True)
+class FusionCache:
+    """The writer's caches: reports (per-article events) and occurrences, each a bounded LRU."""
+
+    reports: RecordCache[Report] = field(default_factory=lambda: RecordCache(REPORTS))
+    occurrences: RecordCache[Occurrence] = field(default_factory=lambda: RecordCache(OCCURRENCES))
+
+    @classmethod
+    def of_size(cls, reports: int = REPORTS, occurrences: int = OCCURRENCES) -> FusionCache:
+        return cls(reports=RecordCache(reports), occurrences=RecordCache(occurrences))

@@ -1,0 +1,96 @@
+"""The writer's record cache (fuse/cache.py) saves parsing, never changes what fusion builds: the
+same articles give the same occurrences, tracks and stored rows with the cache off, with a cache so
+small that every look-up evicts, and with the default one, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dragoman.demo import sample_documents
+from dragoman.fuse.cache import FusionCache, RecordCache
+from dragoman.options import IngestOptions, Options
+from dragoman.pipeline import iter_documents, run
+from dragoman.store import Store
+from tests.conftest import StoreFactory
+from tests.fuse.stories import ANNOUNCED, CONFIRMED_PLAN, DENIED, HELD, MONTH, POSTPONED, SYNDICATED, write_jsonl
+
+DEMO = Options(ingest=IngestOptions(ingested="2026-02-15"))
+
+
+def ingest(store: Store, folder: Path, *batches: list[dict[str, Any]]) -> None:
+    for n, batch in enumerate(batches):
+        report = run([write_jsonl(folder, f"batch{n}.jsonl", batch)], store=store)
+        assert not report.rejected, report.rejected
+
+
+def dump(store: Store) -> dict[str, Any]:
+    """What fusion wrote: the records, and the columns tracks set on occurrences and reports."""
+    con = store._con
+    return {
+        "occurrences": [o.to_dict() for o in store.occurrences()],
+        "tracks": store.tracks(),
+        "occurrence_rows": con.execute("SELECT id, track_id, round, record FROM occurrences ORDER BY id").fetchall(),
+        "report_rows": con.execute("SELECT id, block_key, anchor, occurrence_id FROM events ORDER BY id").fetchall(),
+        "aliases": con.execute("SELECT old_id, new_id FROM occurrence_aliases ORDER BY old_id").fetchall(),
+    }
+
+
+def build(db: str, folder: Path, cache: FusionCache) -> dict[str, Any]:
+    with Store(db, fusion_cache=cache) as store:
+        ingest(store, folder, MONTH, [DENIED], [SYNDICATED])
+        results = list(iter_documents(sample_documents(DEMO), store, DEMO))
+        assert [r.outcome for r in results].count("stored") == 10
+        return dump(store)
+
+
+def test_the_cache_does_not_change_what_fusion_builds(stores: StoreFactory) -> None:
+    default = FusionCache()
+    built = {
+        "off": build(stores.new("off"), stores.folder, FusionCache.of_size(0, 0)),
+        "one entry": build(stores.new("one"), stores.folder, FusionCache.of_size(1, 1)),
+        "default": build(stores.new("default"), stores.folder, default),
+    }
+    assert len(built["off"]["occurrences"]) > 20 and any(len(t["rounds"]) >= 2 for t in built["off"]["tracks"])
+    assert default.reports.hits > 0 and default.occurrences.hits > 0  # the cache was used
+    for name in ("one entry", "default"):
+        for key, value in built["off"].items():
+            assert built[name][key] == value, (name, key)
+
+
+def test_a_record_changed_by_another_writer_is_read_again(stores: StoreFactory) -> None:
+    """Two writers take turns on one store: the first must not reuse what it parsed before the
+    second merged more reports into the same occurrence and rebuilt the track."""
+    db = stores.new("shared")
+    cache = FusionCache()
+    with Store(db, fusion_cache=cache) as first, Store(db) as second:
+        ingest(first, stores.folder, [ANNOUNCED, CONFIRMED_PLAN])
+        ingest(second, stores.folder, [POSTPONED, HELD])
+        ingest(first, stores.folder, [DENIED])
+        shared = dump(first)
+    with Store(stores.new("alone"), fusion_cache=FusionCache.of_size(0, 0)) as alone:
+        ingest(alone, stores.folder, MONTH, [DENIED])
+        expected = dump(alone)
+    for key in ("occurrences", "tracks", "occurrence_rows"):
+        assert shared[key] == expected[key], key
+
+
+def test_the_least_recently_used_entry_goes_first() -> None:
+    cache: RecordCache[str] = RecordCache(2)
+    parse = {"a": lambda: "A", "b": lambda: "B", "c": lambda: "C"}
+    cache.get("a", "text a", parse["a"])
+    cache.get("b", "text b", parse["b"])
+    cache.get("a", "text a", parse["a"])  # a is now the most recent
+    cache.get("c", "text c", parse["c"])  # evicts b
+    assert (cache.hits, cache.misses, len(cache)) == (1, 3, 2)
+    cache.get("a", "text a", parse["a"])
+    cache.get("b", "text b", parse["b"])
+    assert (cache.hits, cache.misses) == (2, 4)
+    assert cache.get("a", "text a, edited", lambda: "A2") == "A2"  # a changed row is parsed again
+
+
+def test_a_negative_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="0 or more entries"):
+        RecordCache(-1)
