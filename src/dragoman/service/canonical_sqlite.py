@@ -63,8 +63,8 @@ def choose_driver(q: Query, count: Counter, cap: int) -> str:
         # Each actor id is a walk of its own joined to its events: weigh the count by their number.
         walks = max(1, len(q.actor_ids or ())) if name == "actor" else 1
         n = count(sql, args, fewest // walks + 1) * walks
-        if n < fewest:
-            best, fewest = name, n
+        if n < fewest or best == "date":  # any filter's index beats testing every event of the date index
+            best, fewest = name, min(n, fewest)
     if best != "date" and (f.since is not None or f.until is not None):
         where, args = _key_range(f)
         sql = f"SELECT 1 FROM occurrences o INDEXED BY occurrences_date WHERE {' AND '.join(where)}"
