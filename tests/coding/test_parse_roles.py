@@ -199,6 +199,21 @@ def _dyads(events: list) -> list[tuple]:
             id="lands-in-a-country",
         ),
         pytest.param(
+            # surface: every actor of the clause is a party, the Russian troops included
+            "Talks between Armenian and Azerbaijani officials took place in Washington on "
+            "Tuesday while Russian troops stayed on the border.",
+            {
+                "actors": (
+                    A("Armenian", "ARM"),
+                    A("Azerbaijani", "AZE"),
+                    A("Russian", "RUS", "MIL"),
+                ),
+                "places": (P("Washington", "USA"),),
+            },
+            [("CONSULT", None, None, frozenset({"ARM", "AZE"}))],
+            id="talks-between-a-and-b",
+        ),
+        pytest.param(
             # a venue is where the parties meet, never one of them
             "Russia and Ukraine held talks in Istanbul on Monday.",
             {
