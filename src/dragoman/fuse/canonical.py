@@ -8,6 +8,7 @@ every field keeps its provenance: which source said which value, when, in which 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -168,36 +169,60 @@ def _contradictions(
 ) -> tuple[tuple[Claim, Claim], ...]:
     """Pairs of sources that disagree: on the status (held vs denied, held vs postponed), on the day
     of an event both report with the same status (a postponement's new date is no contradiction),
-    on the place or the round number."""
+    on the place or the round number. For each pair of disagreeing values, the first pair of claims
+    (in ``claims`` order) from two documents; values are compared once per pair of distinct values,
+    not once per pair of claims, so an event with hundreds of reports stays cheap."""
     found: dict[tuple[str, str, str], tuple[Claim, Claim]] = {}
-    by_field: dict[str, list[Claim]] = {}
-    for c in claims:  # only claims on one field can disagree: pairs within each field, in order
-        by_field.setdefault(c.field, []).append(c)
-    for same_field in by_field.values():
-        for i, a in enumerate(same_field):
-            for b in same_field[i + 1 :]:
-                if a.value == b.value or a.doc_id == b.doc_id:
-                    continue
-                if a.field == "status" and not life.contradicts(a.value, b.value):
-                    continue
-                if a.field == "date" and (
-                    not _dates_clash(a, b) or said[(a.doc_id, a.sentence)] != said[(b.doc_id, b.sentence)]
-                ):
-                    continue
-                if a.field == "mediator" or a.field == "location" and _country(a) == _country(b):
-                    continue  # "Switzerland" and "Geneva" do not disagree
-                key = (a.field, *sorted((a.value, b.value)))
-                found.setdefault(key, (a, b))  # type: ignore[arg-type]
+    at: dict[str, dict[str, list[int]]] = {}  # field -> value -> positions in ``claims``
+    for n, c in enumerate(claims):
+        at.setdefault(c.field, {}).setdefault(c.value, []).append(n)
+    for field, by_value in at.items():
+        values = sorted(by_value)
+        for x, v in enumerate(values):
+            for w in values[x + 1 :]:
+                if _disagree(field, v, w, life):
+                    pair = _first_pair(claims, by_value[v], by_value[w], said)
+                    if pair is not None:
+                        found[(field, v, w)] = pair
     return tuple(found[k] for k in sorted(found))
 
 
-def _dates_clash(a: Claim, b: Claim) -> bool:
+def _disagree(field: str, a: str, b: str, life: Lifecycle) -> bool:
+    if field == "status":
+        return life.contradicts(a, b)
+    if field == "date":
+        return _dates_clash(a, b)
+    if field == "location":
+        return _country(a) != _country(b)  # "Switzerland" and "Geneva" do not disagree
+    return field != "mediator"
+
+
+def _first_pair(
+    claims: list[Claim], at_v: list[int], at_w: list[int], said: dict[tuple[str, str], str]
+) -> tuple[Claim, Claim] | None:
+    """The first two claims, one of each value, from different documents (and for dates, both
+    about the same status)."""
+    of_v = set(at_v)
+    for i in sorted(at_v + at_w):
+        a = claims[i]
+        others = at_w if i in of_v else at_v
+        for j in others[bisect.bisect_right(others, i) :]:
+            b = claims[j]
+            if a.doc_id == b.doc_id:
+                continue
+            if a.field == "date" and said[(a.doc_id, a.sentence)] != said[(b.doc_id, b.sentence)]:
+                continue
+            return a, b
+    return None
+
+
+def _dates_clash(a: str, b: str) -> bool:
     # Only two day dates disagree outright; a week or month may contain the other's day.
-    return "(" not in a.value and "(" not in b.value and "undated" not in a.value + b.value
+    return "(" not in a and "(" not in b and "undated" not in a + b
 
 
-def _country(claim: Claim) -> str:
-    return claim.value.rsplit("(", 1)[-1]
+def _country(location: str) -> str:
+    return location.rsplit("(", 1)[-1]
 
 
 def _sentence(r: Report) -> str:

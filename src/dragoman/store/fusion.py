@@ -57,6 +57,8 @@ def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache 
         for other_id, other, occ in _candidates(con, event_id, report, cache):
             if other_id in waiting or (occ is None and other_id not in new):
                 continue  # a report of this batch is compared from its own side when its turn comes
+            if links.same(event_id, occ or other_id):
+                continue  # already linked through another of its reports: the test cannot add anything
             if same_event(report, other).same:
                 links.join(event_id, occ or other_id)
     touched: set[str] = set()
@@ -99,6 +101,9 @@ class _Links:
         ra, rb = self._root(a), self._root(b)
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
+
+    def same(self, a: str, b: str) -> bool:
+        return a in self._parent and b in self._parent and self._root(a) == self._root(b)
 
     def groups(self) -> list[list[str]]:
         found: dict[str, list[str]] = {}

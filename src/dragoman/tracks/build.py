@@ -161,7 +161,8 @@ def build_track(
     rounds = tuple(_round(n, g, agreements, _people(g, people or {}, sides)) for n, g in sorted(groups.items()))
     in_rounds = {i for r in rounds for i in r.meetings}
     history = _status_history(groups)
-    everything = sorted({*members, *visits}, key=_when)
+    # One per id (hashing whole occurrences to deduplicate them cost more than building the track).
+    everything = sorted({o.id: o for o in (*members, *visits)}.values(), key=_when)
     dates = [d for o in everything for d in _dates(o)]
     first_year = min(dates)[:4] if dates else None
     names = _names(everything)
