@@ -4,18 +4,30 @@ small that every look-up evicts, and with the default one, on SQLite and Postgre
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dragoman.demo import sample_documents
+from dragoman.fuse import Report, group_reports, merge
 from dragoman.fuse.cache import FusionCache, RecordCache
 from dragoman.options import IngestOptions, Options
 from dragoman.pipeline import iter_documents, run
 from dragoman.store import Store
+from dragoman.store.fusion import occurrence_from_dict
 from tests.conftest import StoreFactory
-from tests.fuse.stories import ANNOUNCED, CONFIRMED_PLAN, DENIED, HELD, MONTH, POSTPONED, SYNDICATED, write_jsonl
+from tests.fuse.stories import (
+    ANNOUNCED,
+    CONFIRMED_PLAN,
+    DENIED,
+    HELD,
+    MONTH,
+    POSTPONED,
+    SYNDICATED,
+    write_jsonl,
+)
 
 DEMO = Options(ingest=IngestOptions(ingested="2026-02-15"))
 
@@ -94,3 +106,19 @@ def test_the_least_recently_used_entry_goes_first() -> None:
 def test_a_negative_size_is_refused() -> None:
     with pytest.raises(ValueError, match="0 or more entries"):
         RecordCache(-1)
+
+
+def test_a_merged_occurrence_reads_back_equal(tmp_path: Path) -> None:
+    """The writer caches each occurrence it merges under the JSON it wrote, instead of parsing that
+    JSON again for the track: only right if merging parsed reports gives what the JSON parses to."""
+    with Store(tmp_path / "week.db") as store:
+        list(iter_documents(sample_documents(DEMO), store, DEMO))
+        reports = [
+            Report.of(e, article_id=e.sources[0].doc_id, published=e.sources[0].published, outlet=e.sources[0].outlet)
+            for e in store.events()
+        ]
+    groups = [g for g in group_reports(reports) if len(g) > 1]
+    assert len(groups) >= 5
+    for group in groups:
+        merged = merge(group)
+        assert occurrence_from_dict(json.loads(json.dumps(merged.to_dict(), sort_keys=True))) == merged

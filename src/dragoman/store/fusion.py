@@ -129,7 +129,7 @@ def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: 
         reports.update((i, r) for i, r, _ in found)
         member_ids += [i for i, _, _ in found]
     occurrence = merge(list(reports.values()))
-    _write_occurrence(con, occurrence, member_ids)
+    _write_occurrence(con, occurrence, member_ids, cache)
     for gone in sorted(set(old) - {occurrence.id}):
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
         con.execute(
@@ -198,8 +198,13 @@ def _report(row: tuple) -> Report:  # type: ignore[type-arg]
     )
 
 
-def _write_occurrence(con: Database, o: Occurrence, member_ids: list[str]) -> None:
+def _write_occurrence(
+    con: Database, o: Occurrence, member_ids: list[str], cache: FusionCache | None = None
+) -> None:
+    """Upsert ``o`` and point its reports at it. The writer keeps ``o`` as what its record parses
+    to, which it is: merged from parsed reports, it reads back equal (tests/fuse/test_fusion_cache.py)."""
     e = o.event
+    record = json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True)
     date = e.date
     published = sorted(c.published for c in o.provenance if c.published)
     con.execute(
@@ -215,10 +220,11 @@ def _write_occurrence(con: Database, o: Occurrence, member_ids: list[str]) -> No
             e.location.text if e.location else None, e.location.country if e.location else None,
             (e.mediator.country or e.mediator.name) if e.mediator else None, e.round, o.id,
             len(o.reports), o.independent_sources, len(o.contradictions),
-            published[0] if published else None, published[-1] if published else None,
-            json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True),
+            published[0] if published else None, published[-1] if published else None, record,
         ),
     )  # fmt: skip
+    if cache is not None:
+        cache.occurrences.put(o.id, record, o)  # a track rebuild reads it next
     # Only the rows that change: rewriting a report's row for every merge cost as much as the merge.
     con.execute(
         f"UPDATE events SET occurrence_id = ? WHERE {con.in_list('id')}"
