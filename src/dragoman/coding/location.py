@@ -2,6 +2,10 @@
 
     event_location(view, trigger=(start, end)) -> PlaceMention | None
 
+Each place of the sentence is a ``Candidate`` whose score parts the rules read (below); the
+learned ranker (``coding/location_model.py``, data/models/location.json) weighs those parts and
+chooses, or the rules' own sum does when the ranker cannot be read (``use_model=False``: always).
+
 The rules are data (``data/places/event_location.yaml``). Each place of the sentence (and each
 name after in/at/near that no reader knows: "fighting in Manigram") is scored by the words before
 it: a preposition ("in Aleppo"), a place noun ("the village of Najarah"), a verb of taking or
@@ -29,16 +33,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any
+from itertools import pairwise
 
-from dragoman.datafile import load_yaml, package_data_path
-from dragoman.errors import DataFileError
+from dragoman.coding.location_rules import LocationRules, load_location_rules
 from dragoman.model import ActorMention, Place, PlaceMention, SentenceView
 from dragoman.understand.places import guess_place_at, guess_places
 
-__all__ = ["LocationRules", "event_location", "load_location_rules"]
+__all__ = [
+    "Candidate",
+    "LocationRules",
+    "candidates",
+    "chain_links",
+    "event_location",
+    "load_location_rules",
+    "main_verb",
+    "more_specific",
+    "precision_rank",
+    "rules_location",
+]
 
 _WORD = re.compile(r"[\w'’-]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -48,147 +60,30 @@ _NOUN_BEFORE_OF = re.compile(r"([\w-]+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", 
 
 
 @dataclass(frozen=True, slots=True)
-class LocationRules:
-    """``event_location.yaml``, checked."""
+class Candidate:
+    """One place of the sentence as the rules read it for one trigger: the parts of its score,
+    which the rules add up (``score``) and the learned ranker weighs (``location_model``)."""
 
-    threshold: float
-    prepositions: dict[str, float]
-    place_nouns: frozenset[str]
-    of_place_noun: float
-    object_verbs: tuple[str, ...]
-    place_object_verbs: tuple[str, ...]  # whose object is a place even when no reader knows it
-    passive_link: re.Pattern[str]  # "Jaffna was captured": between a passive subject and its verb
-    participle: re.Pattern[str]  # a trigger in its past participle: "captured", "taken", "hit"
-    not_loose_name: re.Pattern[str]  # a guessed name that is a time or a count: "4 A.M", "1967 Mideast"
-    object_verb: float
-    object_words: int
-    not_object_words: frozenset[str]  # "captured by Israeli troops": an agent, not an object
-    speech_verbs: frozenset[str]
-    speech_penalty: float
-    word_cost: float
-    clause_cost: float
-    clause_cap: int  # clause breaks counted at most
-    kind_bonus: dict[str, float]  # "locality", "city", "region", "country"
-    chain_words: frozenset[str]  # between two places of one chain: "Rastan in central Syria"
-    chain_distance: re.Pattern[str]  # ", 70 kilometers northeast of"
-    fronted_cost: float
-    before_cost: float
-    breaks: re.Pattern[str]
-    specific_link: re.Pattern[str]
-    skip_cost: float
-    coordination: re.Pattern[str]  # between two places of one list: ", ", " and "
-    preposition_back: re.Pattern[str]  # a preposition a few words before a place
-    fronted: re.Pattern[str]  # a sentence opening with its place: "In Kano, ..."
-
-
-@cache
-def load_location_rules(path: Path | None = None) -> LocationRules:
-    """Read and check the rules; ``path`` defaults to the packaged file.
-
-    Raises:
-        DataFileError: the file is missing, not YAML, or a key is missing or of the wrong type.
-    """
-    file = path or package_data_path("places", "event_location.yaml")
-    data = load_yaml(file, lines=False, what="the event-location rules")
-    check = _Checker(str(file), data)
-    words = check.words
-    located = [k for k, v in check.table("prepositions").items() if k != "none" and v >= 3]
-    preps = "|".join(re.escape(w.lower()) for w in located)
-    return LocationRules(
-        threshold=check.number("threshold"),
-        prepositions={
-            k.lower(): check.number(f"prepositions.{k}") for k in check.table("prepositions")
-        },
-        place_nouns=frozenset(words("place_nouns")),
-        of_place_noun=check.number("of_place_noun"),
-        object_verbs=tuple(words("object_verbs")),
-        place_object_verbs=tuple(words("place_object_verbs")),
-        passive_link=check.pattern("passive_link"),
-        participle=check.pattern("participle"),
-        not_loose_name=check.pattern("not_loose_name"),
-        object_verb=check.number("object_verb"),
-        object_words=int(check.number("object_words")),
-        not_object_words=frozenset(words("not_object_words")),
-        speech_verbs=frozenset(words("speech_verbs")),
-        speech_penalty=check.number("speech_penalty"),
-        word_cost=check.number("word_cost"),
-        clause_cost=check.number("clause_cost"),
-        clause_cap=int(check.number("clause_cap")),
-        kind_bonus={k: check.number(f"kind_bonus.{k}") for k in check.table("kind_bonus")},
-        chain_words=frozenset(words("chain_words")) | frozenset(words("place_nouns")),
-        chain_distance=check.pattern("chain_distance"),
-        fronted_cost=check.number("fronted_cost"),
-        before_cost=check.number("before_cost"),
-        breaks=re.compile(
-            r"[,;:()\[\]\"“”—–]|\s-\s|\b(?:"
-            + "|".join(map(re.escape, words("clause_words")))
-            + r")\b",
-            re.IGNORECASE,
-        ),
-        specific_link=check.pattern("specific_link"),
-        skip_cost=check.number("skip_cost"),
-        coordination=re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?", re.IGNORECASE),
-        preposition_back=re.compile(
-            rf"\b({preps})\s+((?:[\w'’.-]+,?\s+){{1,{int(check.number('skip_words'))}}}?)\Z",
-            re.IGNORECASE,
-        ),
-        fronted=re.compile(
-            rf"\W*(?:[\w'’.-]+\s+){{0,3}}?,?\s*(?:{preps})\s+(?:[\w'’.-]+\s+){{0,3}}\Z",
-            re.IGNORECASE,
-        ),
-    )
-
-
-class _Checker:
-    def __init__(self, label: str, data: Any) -> None:
-        if not isinstance(data, dict):
-            raise DataFileError(f"{label}: expected a mapping of rule names at the top level")
-        self.label, self.data = label, data
-
-    def _get(self, dotted: str) -> Any:
-        value: Any = self.data
-        for key in dotted.split("."):
-            if not isinstance(value, dict) or key not in value:
-                raise DataFileError(f"{self.label}: key '{dotted}' is missing; add it")
-            value = value[key]
-        return value
-
-    def number(self, key: str) -> float:
-        value = self._get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise DataFileError(f"{self.label}: key '{key}' must be a number, not {value!r}")
-        return float(value)
-
-    def table(self, key: str) -> dict[str, Any]:
-        value = self._get(key)
-        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-            raise DataFileError(
-                f"{self.label}: key '{key}' must map words to numbers (quote `on`, `off`)"
-            )
-        return value
-
-    def words(self, key: str) -> list[str]:
-        value = self._get(key)
-        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-            raise DataFileError(f"{self.label}: key '{key}' must be a list of words (quote `on`)")
-        return [w.lower() for w in value]
-
-    def pattern(self, key: str) -> re.Pattern[str]:
-        value = self._get(key)
-        try:
-            return re.compile(str(value), re.IGNORECASE)
-        except re.error as e:
-            raise DataFileError(f"{self.label}: key '{key}' is not a valid regex: {e}") from e
-
-
-@dataclass(frozen=True, slots=True)
-class _Scored:
-    score: float
     mention: PlaceMention
+    cue: str  # what ties it to the act: a preposition ("in"), "place_noun", "object", ...
+    head: float | None  # the cue's score; None: an actor's home ("the army of Syria")
+    skipped: int  # words between the preposition and the place ("outside his Istanbul office")
+    blocked: str | None  # why it cannot be the place: "home", "speaker", "actor", "possessive" ...
+    words: int  # words between the place and the trigger
+    breaks: int  # clause breaks between them
+    after: bool  # the place follows the trigger
+    fronted: bool  # the place opens the sentence ("In Kano, ...")
+    loose: bool  # a name no reader knows, read after a preposition or a verb
+    actor: bool  # the place's words also name an actor ("US officials", "from the United States")
+    score: float | None  # the rules' total; None when blocked
 
 
 def event_location(
-    view: SentenceView, *, trigger: tuple[int, int], rules: LocationRules | None = None
+    view: SentenceView,
+    *,
+    trigger: tuple[int, int],
+    rules: LocationRules | None = None,
+    use_model: bool = True,
 ) -> PlaceMention | None:
     """The place of the act named by ``trigger`` (offsets into the sentence), or None.
 
@@ -196,26 +91,73 @@ def event_location(
         view: the sentence with its place, actor and attribution mentions.
         trigger: the trigger word's span, relative to the sentence text.
         rules: the rules; the packaged ones by default.
+        use_model: rank the candidates with the learned ranker (data/models/location.json) when
+            it can be read; False, or no ranker: the rules' scores alone.
     """
     rules = rules or load_location_rules()
+    trigger = main_verb(view.sentence.text, trigger, rules)
+    found = candidates(view, trigger=trigger, rules=rules)
+    if use_model:
+        from dragoman.coding.location_model import shipped_ranker
+
+        ranker = shipped_ranker()
+        if ranker is not None:
+            return ranker.choose(view, trigger, found, rules)
+    return rules_location(found, view, trigger, rules)
+
+
+def main_verb(text: str, trigger: tuple[int, int], rules: LocationRules) -> tuple[int, int]:
+    """The verb an auxiliary trigger leads to: "were (reportedly) killed" -> "killed", as the
+    coder anchors an act on its first word; any other trigger as it is."""
+    start, end = trigger
+    for _ in range(4):
+        if text[start:end].lower() not in rules.auxiliaries:
+            break
+        following = _NEXT_WORD.match(text, end)
+        if following is None:
+            break
+        start, end = following.span(1)
+    return (start, end) if text[start:end].lower() not in rules.auxiliaries else trigger
+
+
+_NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([A-Za-z][\w'’-]*)")
+
+
+def rules_location(
+    found: list[Candidate], view: SentenceView, trigger: tuple[int, int], rules: LocationRules
+) -> PlaceMention | None:
+    """The hand-weighted choice: the best score above the threshold, then its chain's most
+    precise place."""
+    base = view.sentence.start
+    scored = [c for c in found if c.score is not None]
+    if not scored:
+        return None
+    best = max(scored, key=lambda c: (c.score, -abs(c.mention.start - base - trigger[0])))
+    if best.score is None or best.score < rules.threshold:
+        return None
+    mentions = [c.mention for c in scored]
+    return more_specific(best.mention, mentions, view.sentence.text, base, rules)
+
+
+def candidates(
+    view: SentenceView, *, trigger: tuple[int, int], rules: LocationRules
+) -> list[Candidate]:
+    """Every place of the sentence (and each unlisted name after in/at/near, or as the object of
+    a verb whose object is a place), in text order, read against the trigger."""
     text, base = view.sentence.text, view.sentence.start
     quoted = [(a.start - base, a.end - base) for a in view.attributions]
     reading = _Reading(text, rules)
-    scored: list[_Scored] = []
-    heads: list[tuple[PlaceMention, float | None]] = []  # each place with its phrase's score
     loose = _loose_places(view, trigger, rules)
+    out: list[Candidate] = []
+    heads: list[tuple[PlaceMention, float | None]] = []  # each place with its phrase's score
     for p in sorted([*view.places, *loose], key=lambda p: p.start):
-        head = _phrase_score(p, heads, text, base, trigger, rules)
+        cue, head, skipped = _phrase_score(p, heads, text, base, trigger, rules)
         heads.append((p, head))
-        score = _score(p, head, text, base, trigger, quoted, view.actors, reading, rules)
-        if score is not None:
-            scored.append(_Scored(score, p))
-    if not scored:
-        return None
-    best = max(scored, key=lambda s: (s.score, -abs(s.mention.start - base - trigger[0])))
-    if best.score < rules.threshold:
-        return None
-    return _more_specific(best.mention, [s.mention for s in scored], text, base, rules)
+        out.append(
+            _read(p, cue, head, skipped, p in loose, text, base, trigger, quoted, view.actors,
+                  reading, rules)
+        )  # fmt: skip
+    return out
 
 
 class _Reading:
@@ -238,8 +180,9 @@ def _phrase_score(
     base: int,
     trigger: tuple[int, int],
     rules: LocationRules,
-) -> float | None:
-    """What the words before the place make of it, before distances: None for an actor's home.
+) -> tuple[str, float | None, int]:
+    """What the words before the place make of it, before distances: (cue, score, words skipped);
+    the score is None for an actor's home.
 
     "in Aleppo" scores as "in"; "the village of Najarah" as a place noun; "Sukhnah, Taybah and
     'Arak" each as the first; "the capital, Kabul" and "outside his Istanbul office" as the
@@ -249,29 +192,31 @@ def _phrase_score(
     if earlier:
         q, q_score = earlier[-1]
         between = text[q.end - base : start]
-        if q_score is not None and (
-            rules.coordination.fullmatch(between) or _OWNED.fullmatch(between)
-        ):
+        if q_score is not None:
             # "the villages of Sukhnah, Taybah and 'Arak"; "in South Africa's volatile
             # KwaZulu-Natal province": the owner's preposition
-            return q_score
+            if rules.coordination.fullmatch(between):
+                return "list", q_score, 0
+            if _OWNED.fullmatch(between):
+                return "owned", q_score, 0
     if start < trigger[0] and _is_passive_subject(p, text, base, trigger, rules):
-        return rules.object_verb  # "Jaffna was captured by government forces"
+        return "passive", rules.object_verb, 0  # "Jaffna was captured by government forces"
     prep = p.preposition
     if prep == "of":
         noun = _NOUN_BEFORE_OF.search(text, 0, start)
         if noun is None or noun.group(1).lower() not in rules.place_nouns:
-            return None  # "the army of Syria", "the people of Gaza": an actor's home
-        return rules.of_place_noun
+            return "home", None, 0  # "the army of Syria", "the people of Gaza": an actor's home
+        return "place_noun", rules.of_place_noun, 0
     if prep is not None:
-        return rules.prepositions.get(prep, 0.0)
+        return prep, rules.prepositions.get(prep, 0.0), 0
     noun = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if noun is not None and noun.group(1).lower() in rules.place_nouns:
-        return rules.of_place_noun  # "the Georgian capital Tbilisi", "the capital, Kabul"
+        return "place_noun", rules.of_place_noun, 0  # "the Georgian capital Tbilisi"
     back = rules.preposition_back.search(text, max(0, start - 60), start)
     if back is not None:  # "outside his Istanbul office", "in the capital, Kabul"
         skipped = len(_WORD.findall(back.group(2)))
-        return rules.prepositions.get(back.group(1).lower(), 0.0) - rules.skip_cost * skipped
+        prep = back.group(1).lower()
+        return prep, rules.prepositions.get(prep, 0.0) - rules.skip_cost * skipped, skipped
     words = _WORD.findall(text[trigger[1] : start]) if start >= trigger[1] else None
     is_object = (
         words is not None
@@ -280,12 +225,17 @@ def _phrase_score(
         and not rules.breaks.search(text, trigger[1], start)
         and _takes_object(text, trigger, rules)
     )
-    return rules.object_verb if is_object else rules.prepositions.get("none", 0.0)
+    if is_object:
+        return "object", rules.object_verb, 0
+    return "none", rules.prepositions.get("none", 0.0), 0
 
 
-def _score(
+def _read(
     p: PlaceMention,
+    cue: str,
     head: float | None,
+    skipped: int,
+    loose: bool,
     text: str,
     base: int,
     trigger: tuple[int, int],
@@ -293,39 +243,77 @@ def _score(
     actors: tuple[ActorMention, ...],
     reading: _Reading,
     rules: LocationRules,
-) -> float | None:
-    """The place's score as the place of the act, or None when it names an actor or a speaker."""
+) -> Candidate:
+    """The place read as the place of the act: its distances, and the rules' score, or why it
+    names an actor or a speaker instead."""
+    start, end = p.start - base, p.end - base
+    after = start >= trigger[1]
+    words, breaks = (
+        reading.between(trigger[1], start) if after else reading.between(end, trigger[0])
+    )
+    words, breaks = max(words, 0), max(breaks, 0)  # a place around the trigger: no distance
+    fronted = not after and bool(rules.fronted.match(text, 0, start))
+    blocked = _blocked(p, head, text, base, trigger, quoted, actors, rules)
+    score = None
+    if head is not None and blocked is None:
+        if fronted:
+            # "In Kano, the airport's lounge was destroyed": the whole sentence's
+            head, near_words, near_breaks = head - rules.fronted_cost, 0, 0
+        else:
+            near_words, near_breaks = words, breaks
+        score = (
+            head
+            - rules.word_cost * near_words
+            - rules.clause_cost * min(near_breaks, rules.clause_cap)
+            + rules.kind_bonus.get(p.place.kind, 0.0)
+        )
+        if not after and near_words:
+            score -= rules.before_cost
+        if text[trigger[0] : trigger[1]].lower() in rules.speech_verbs:
+            score -= rules.speech_penalty
+    return Candidate(
+        mention=p,
+        cue=cue,
+        head=head,
+        skipped=skipped,
+        blocked=blocked,
+        words=words,
+        breaks=breaks,
+        after=after,
+        fronted=fronted,
+        loose=loose,
+        actor=any(a.start < p.end and p.start < a.end for a in actors),
+        score=score,
+    )
+
+
+def _blocked(
+    p: PlaceMention,
+    head: float | None,
+    text: str,
+    base: int,
+    trigger: tuple[int, int],
+    quoted: list[tuple[int, int]],
+    actors: tuple[ActorMention, ...],
+    rules: LocationRules,
+) -> str | None:
+    """Why the place cannot be the place of the act, or None."""
     start, end = p.start - base, p.end - base
     if head is None:
-        return None
+        return "home"
     if any(qs <= start and end <= qe for qs, qe in quoted) or _speaks_after(text, end, rules):
-        return None  # "..., officials in Kabul said", "Diplomats in Brussels said"
+        return "speaker"  # "..., officials in Kabul said", "Diplomats in Brussels said"
     if (
         p.preposition is None
         and head <= rules.prepositions.get("none", 0.0)
         and any(a.start < p.end and p.start < a.end for a in actors)
     ):
-        return None  # "captured by Gaza militants": the place names an actor
+        return "actor"  # "captured by Gaza militants": the place names an actor
     if _POSSESSIVE.match(text, end) and not _owns_place(text, end, rules):
-        return None  # "Norway's attempts", "Yemen's Ansar al-Sharia": an actor's home
+        return "possessive"  # "Norway's attempts", "Yemen's Ansar al-Sharia": an actor's home
     if start < trigger[1] and trigger[0] < end:
-        return None  # the trigger inside a name
-    after = start >= trigger[1]
-    if after:
-        words, breaks = reading.between(trigger[1], start)
-    elif rules.fronted.match(text, 0, start):
-        # "In Kano, the airport's lounge was destroyed": the whole sentence's
-        words, breaks = 0, 0
-        head -= rules.fronted_cost
-    else:
-        words, breaks = reading.between(end, trigger[0])
-    score = head - rules.word_cost * words - rules.clause_cost * min(breaks, rules.clause_cap)
-    score += rules.kind_bonus.get(p.place.kind, 0.0)
-    if not after and words:
-        score -= rules.before_cost
-    if text[trigger[0] : trigger[1]].lower() in rules.speech_verbs:
-        score -= rules.speech_penalty
-    return score
+        return "inside"  # the trigger inside a name
+    return None
 
 
 def _is_passive_subject(
@@ -413,7 +401,7 @@ def _owns_place(text: str, end: int, rules: LocationRules) -> bool:
     return any(w.lower() in rules.place_nouns for w in following)
 
 
-def _more_specific(
+def more_specific(
     best: PlaceMention, places: list[PlaceMention], text: str, base: int, rules: LocationRules
 ) -> PlaceMention:
     """The most precise place of the chain the best one is in: "the town of Rastan in central
@@ -444,3 +432,17 @@ def _is_chain_link(link: str, rules: LocationRules) -> bool:
     if all(w in rules.chain_words for w in words):
         return True
     return bool(rules.chain_distance.match(link) or rules.specific_link.match(link))
+
+
+def chain_links(
+    ordered: list[PlaceMention], text: str, base: int, rules: LocationRules
+) -> list[bool]:
+    """For each place but the last, in text order: whether it and the next are one chain."""
+    return [
+        _is_chain_link(text[a.end - base : b.start - base], rules) for a, b in pairwise(ordered)
+    ]
+
+
+def precision_rank(kind: str) -> int:
+    """How precise a place of this kind is: locality 3, city 2, region 1, country 0."""
+    return _RANK.get(kind, 0)
