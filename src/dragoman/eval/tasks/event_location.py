@@ -18,8 +18,12 @@ punctuation and a leading "the " dropped):
   our places reader gives the gold spans; records whose spans it cannot place are left out. Not
   independent gold.
 
-Diagnostics: how often the coder decided (``coder_trigger_found``) and how well
-(``coder_exact_acc`` over those records), the rules alone on every record (``rules_exact_acc``),
+Event locations are chosen by the learned ranker (``coding.location_model``, its training
+sentences read by the fold model that did not see them) when data/models/location.json can be
+read, else by the rules. Diagnostics: how often the coder decided (``coder_trigger_found``) and how
+well (``coder_exact_acc`` over those records), the ranker's choice for the gold trigger on every
+record (``ranker_exact_acc``, ``ranker_overlap_acc``), the hand-weighted rules alone on every record
+(``rules_exact_acc``, ``rules_overlap_acc``: the score before the ranker),
 the simple reading of nearest place in the sentence (``nearest_overlap_acc``), location
 precision and recall (a returned span right when it overlaps a gold span), and accuracy on the
 records with no location (where returning the sentence's only place is the typical error).
@@ -89,7 +93,8 @@ class _Tally:
     unlocated_right: int = 0
     coder_found: int = 0
     coder_right: int = 0
-    rules_right: int = 0
+    ranker_right: list[int] = field(default_factory=lambda: [0, 0])  # exact, overlap
+    rules_right: list[int] = field(default_factory=lambda: [0, 0])
     nearest_right: int = 0
 
 
@@ -111,7 +116,10 @@ def run(spec: SetSpec, *, limit: int | None, opts: Options, progress: Progress) 
         "country_acc_note": "gold geocoded by our own places reader",
         "coder_trigger_found": ratio(tally.coder_found, n),
         "coder_exact_acc": ratio(tally.coder_right, tally.coder_found),
-        "rules_exact_acc": ratio(tally.rules_right, n),
+        "ranker_exact_acc": ratio(tally.ranker_right[0], n),
+        "ranker_overlap_acc": ratio(tally.ranker_right[1], n),
+        "rules_exact_acc": ratio(tally.rules_right[0], n),
+        "rules_overlap_acc": ratio(tally.rules_right[1], n),
         "nearest_overlap_acc": ratio(tally.nearest_right, n),
         "location_precision": ratio(tally.returned_right, tally.returned),
         "location_recall": ratio(tally.located_found, tally.located),
@@ -134,26 +142,27 @@ def _score_item(
     if annotations is not None:
         index = next((s.index for s in annotations.sentences if s.start <= t_start < s.end), None)
         view = annotations.in_sentence(index) if index is not None else None
-    rules_guess = _rules_location(view, t_start, t_end)
+    own_guess = _rules_location(view, t_start, t_end, use_model=True)
     event = event_at(coded.events, text, t_start, t_end)
     if event is not None:
         guess = _mention_of(event.location, view, t_start)
     else:
-        guess = rules_guess
+        guess = own_guess
     gold = item.get("locations") or []
     names = {normalise(g["text"]) for g in gold}
+    for tallied, alone in (
+        (tally.ranker_right, own_guess),
+        (tally.rules_right, _rules_location(view, t_start, t_end, use_model=False)),
+    ):
+        tallied[0] += _is_right(alone[0] if alone else None, names)
+        tallied[1] += _overlaps(alone, gold)
     got = guess[0] if guess else None
     is_exact = _is_right(got, names)
-    is_overlap = guess is not None and any(
-        guess[1] < g["end"] and g["start"] < guess[2] for g in gold
-    )
+    is_overlap = _overlaps(guess, gold)
     tally.n += 1
     tally.coder_found += event is not None
     if event is not None:
         tally.coder_right += is_exact
-    tally.rules_right += _is_right(
-        text[rules_guess[1] : rules_guess[2]] if rules_guess else None, names
-    )
     places = list(view.places) if view is not None else []
     nearest = nearest_place(places, t_start, t_end)
     tally.nearest_right += (
@@ -197,12 +206,22 @@ def _is_right(got: str | None, names: set[str]) -> bool:
     return got is None if not names else got is not None and normalise(got) in names
 
 
-def _rules_location(view: SentenceView | None, t_start: int, t_end: int) -> _Guess | None:
-    """What the event-location rules read in the trigger's sentence."""
+def _overlaps(guess: _Guess | None, gold: list[dict[str, Any]]) -> bool:
+    """Whether the guessed span overlaps a gold span (no gold: whether there is no guess)."""
+    if not gold:
+        return guess is None
+    return guess is not None and any(guess[1] < g["end"] and g["start"] < guess[2] for g in gold)
+
+
+def _rules_location(
+    view: SentenceView | None, t_start: int, t_end: int, *, use_model: bool
+) -> _Guess | None:
+    """What ``event_location`` reads in the trigger's sentence: with the learned ranker, or by
+    the hand-weighted rules alone."""
     if view is None:
         return None
     base = view.sentence.start
-    found = event_location(view, trigger=(t_start - base, t_end - base))
+    found = event_location(view, trigger=(t_start - base, t_end - base), use_model=use_model)
     if found is None:
         return None
     return found.place.text, found.start, found.end, found.place.country
