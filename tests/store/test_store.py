@@ -98,6 +98,23 @@ def test_event_filters(db: str, query: EventQuery, expected: list[str]) -> None:
         assert sorted(e.id for e in store.events(query)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("crippling", ["e_sanction"]),
+        ("CRIPPLING the", ["e_sanction"]),  # every word, ASCII case ignored
+        ("crippl", []),  # whole words, from the full-text index the store keeps
+        ("crippling Geneva", []),
+    ],
+)
+def test_canonical_events_are_found_by_whole_words(db: str, text: str, expected: list[str]) -> None:
+    a = article()
+    with open_store(db) as store:
+        store.save(a, events(a.id))
+        found = store.occurrences(EventQuery(text=text))
+        assert sorted(r for o in found for r in o.reports) == expected
+
+
 def test_rejections_are_recorded_once_and_counted(db: str) -> None:
     bad = Rejected(id="x", origin="junk.bin", stage="clean", reason="junk.bin: looks like binary data")
     with open_store(db) as store:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from dragoman.service.canonical import MAX_ACTOR_IDS
 from dragoman.service.eventsql import EventFilters, Position
 from dragoman.store.occurrence_index import HASH_BITS, page_key
+from dragoman.store.occurrences import fts_words as fts_query
 
 KEY = "coalesce(o.date_start, o.date_end)"
 DATED_FLOOR = 1 << HASH_BITS  # page keys of dated events start here (day 1)
@@ -207,11 +208,6 @@ def _tests(q: Query, driver: str) -> tuple[list[str], list[object]]:
         )
         args.append(fts_query(q.filters.text))
     return where, args
-
-
-def fts_query(text: str) -> str:
-    """Every word of ``text`` (as FTS5 strings, so no word is read as an operator)."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
 def _bounds(

@@ -17,7 +17,7 @@ from dragoman.store.fusion import occurrence_from_dict
 
 
 def iter_occurrences(con: Database, q: Any) -> Iterator[Occurrence]:
-    where, args = _filters(q, like=con.like)
+    where, args = _filters(q, con)
     sql = "SELECT o.record, o.track_id, o.round FROM occurrences o" + (
         " WHERE " + " AND ".join(where) if where else ""
     ) + f" ORDER BY coalesce(o.date_start, o.date_end){con.nulls_first}, o.id"
@@ -71,16 +71,40 @@ def _with_track(record: str, track: str | None, number: int | None) -> Occurrenc
     return replace(o, event=replace(o.event, track=track, round=number if number is not None else o.event.round))
 
 
-def _filters(q: Any, *, like: str) -> tuple[list[str], list[object]]:
+def _filters(q: Any, con: Database) -> tuple[list[str], list[object]]:
     where, args = field_filters(q, "o")
     if getattr(q, "track", None):
         where.append("o.track_id = ?")
         args.append(q.track)
-    member, member_args = report_filters(q, "r", like=like)
+    if q.text:  # the full-text index the store keeps (schema 5), not a scan of every sentence
+        sql, arg = _TEXT_MATCH[con.dialect]
+        where.append(sql)
+        args.append(arg(q.text))
+    member, member_args = report_filters(replace(q, text=None), "r", like=con.like)
     if member:  # the reports matching are listed once, not looked for again for each occurrence
         where.append("o.id IN (SELECT r.occurrence_id FROM events r WHERE " + " AND ".join(member) + ")")
         args.extend(member_args)
     return where, args
+
+
+def fts_words(text: str) -> str:
+    """Every word of ``text`` as an FTS5 string, so that no word is read as an operator."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+# Whole words of the evidence sentences of an occurrence's reports (occurrence_index keeps both)
+_TEXT_MATCH = {
+    "sqlite": (
+        "o.id IN (SELECT m.occurrence_id FROM occurrence_text t"
+        " JOIN occurrence_keys m ON m.page_key = t.rowid WHERE t.occurrence_text MATCH ?)",
+        fts_words,
+    ),
+    "postgresql": (
+        "o.id IN (SELECT t.occurrence_id FROM occurrence_text t"
+        " WHERE t.document @@ plainto_tsquery('simple', ?))",
+        str,
+    ),
+}
 
 
 def field_filters(q: Any, alias: str) -> tuple[list[str], list[object]]:
