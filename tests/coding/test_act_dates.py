@@ -8,26 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.coding import code_events
-from dragoman.model import Article, DateValue, Event
-from dragoman.options import Options
+from dragoman.model import DateValue
 
-understand = pytest.importorskip("dragoman.understand")
-
-
-def _coded(text: str, published: str) -> list[Event]:
-    article = Article(
-        id="d",
-        raw_id="r_d",
-        origin="test",
-        title=None,
-        text=text,
-        url=None,
-        outlet="Example Wire",
-        published=DateValue(start=published, end=published, precision="day"),
-    )
-    opts = Options()
-    return code_events(article, understand.annotate(article, opts.understand), opts.coding)
+from .understood import coded
 
 
 def _dates(text: str, published: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -38,7 +21,7 @@ def _dates(text: str, published: str) -> list[tuple[str, str, str | None, str | 
             e.date.start if e.date else None,
             e.date.precision if e.date else None,
         )
-        for e in _coded(text, published)
+        for e in coded(text, published)
     ]
 
 
@@ -113,7 +96,7 @@ def test_act_takes_its_own_clause_date(published: str, text: str, want: list) ->
 
 
 def test_undated_statement_is_dated_to_publication_and_says_so() -> None:
-    (event,) = _coded(
+    (event,) = coded(
         "The State Department called on Israel to allow aid convoys into Gaza.", "2026-05-13"
     )
     assert event.event_type == "REQUEST"
@@ -124,7 +107,7 @@ def test_undated_statement_is_dated_to_publication_and_says_so() -> None:
 
 def test_undated_physical_act_stays_undated() -> None:
     # a clash with no date: publication only bounds it; a statement would be dated
-    (event,) = _coded("Azerbaijani forces opened fire on Armenian positions.", "2026-05-13")
+    (event,) = coded("Azerbaijani forces opened fire on Armenian positions.", "2026-05-13")
     assert event.event_type == "ASSAULT"
     assert (event.date.start, event.date.end, event.date.precision) == (None, "2026-05-13", None)
 
@@ -157,7 +140,7 @@ def test_undated_physical_act_stays_undated() -> None:
     ],
 )
 def test_act_on_its_actors_ground(text: str, want: tuple[str, str | None, str | None]) -> None:
-    (event,) = _coded(text, "2026-03-23")
+    (event,) = coded(text, "2026-03-23")
     place = event.location
     assert (
         event.event_type,
@@ -167,7 +150,7 @@ def test_act_on_its_actors_ground(text: str, want: tuple[str, str | None, str | 
 
 
 def test_an_act_told_as_what_came_next_takes_the_day_before_it() -> None:
-    events = _coded(
+    events = coded(
         "Georgian police arrested three opposition activists in Batumi on Sunday. Several hundred "
         "people later gathered in Tbilisi to protest against the arrests.",
         "2026-03-25",
@@ -179,7 +162,7 @@ def test_an_act_told_as_what_came_next_takes_the_day_before_it() -> None:
 
 
 def test_a_plans_date_in_another_clause_does_not_date_a_past_act() -> None:
-    events = _coded(
+    events = coded(
         "Thousands of farmers marched through Warsaw against cheap grain imports, two days before "
         "Polish and Ukrainian ministers are due to meet in Brussels on Wednesday.",
         "2026-05-12",

@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.coding import code_events
-from dragoman.model import Article, DateValue, Event
-from dragoman.options import Options
-
-understand = pytest.importorskip("dragoman.understand")
-
-
-def _coded(text: str, published: str) -> list[Event]:
-    article = Article(
-        id="d",
-        raw_id="r_d",
-        origin="test",
-        title=None,
-        text=text,
-        url=None,
-        outlet="Example Wire",
-        published=DateValue(start=published, end=published, precision="day"),
-    )
-    opts = Options()
-    return code_events(article, understand.annotate(article, opts.understand), opts.coding)
+from .understood import coded
 
 
 def test_round_in_a_relative_clause_takes_the_signatories() -> None:
-    events = _coded(
+    events = coded(
         "Russia and Ukraine signed a protocol on prisoner exchanges on Monday, the first result "
         "of talks that held their third round in Istanbul.",
         "2026-05-13",
@@ -41,7 +22,7 @@ def test_round_in_a_relative_clause_takes_the_signatories() -> None:
 
 def test_round_alone_in_the_first_sentence_codes_nothing() -> None:
     # no party anywhere yet: nobody to inherit, so no meeting
-    assert _coded("Officials held their third round in Istanbul on Monday.", "2026-05-13") == []
+    assert coded("Officials held their third round in Istanbul on Monday.", "2026-05-13") == []
 
 
 @pytest.mark.parametrize(
@@ -73,4 +54,4 @@ def test_round_alone_in_the_first_sentence_codes_nothing() -> None:
 def test_a_definite_mention_of_an_act_told_before_is_not_a_new_act(
     text: str, published: str, want: list[tuple[str, str]]
 ) -> None:
-    assert [(e.event_type, e.status) for e in _coded(text, published)] == want
+    assert [(e.event_type, e.status) for e in coded(text, published)] == want

@@ -7,8 +7,8 @@ change on either side breaks the contract between the stages.
 from __future__ import annotations
 
 import json
-from importlib import resources
 import os
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,19 @@ from dragoman.coding import code_events
 from dragoman.model import Article, DateValue
 from dragoman.options import Options
 
+from .understood import coded
+
 understand = pytest.importorskip("dragoman.understand")
 
 _EXAMPLES = json.loads(
     resources.files("dragoman").joinpath("data", "ontology", "examples.json").read_text("utf-8")
 )
-_BENCH = Path(os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench") / "diplomacy"
+_BENCH = (
+    Path(
+        os.environ.get("DRAGOMAN_BENCH") or Path(__file__).resolve().parents[3] / "shared" / "bench"
+    )
+    / "diplomacy"
+)
 
 
 def _coded(doc: dict) -> list:
@@ -74,21 +81,6 @@ def test_match_report_page_codes_nothing_end_to_end() -> None:
     article = clean.clean(raw, opts.clean)
     assert not isinstance(article, Rejected)
     assert code_events(article, understand.annotate(article, opts.understand), opts.coding) == []
-
-
-def _coded_text(text: str, published: str = "2026-02-15") -> list:
-    article = Article(
-        id="d",
-        raw_id="r_d",
-        origin="test",
-        title=None,
-        text=text,
-        url=None,
-        outlet="Example Wire",
-        published=DateValue(start=published, end=published, precision="day"),
-    )
-    opts = Options()
-    return code_events(article, understand.annotate(article, opts.understand), opts.coding)
 
 
 # Errors seen in the demo week (src/dragoman/data/samples), on the readers' own output: the demo's
@@ -175,7 +167,7 @@ def _coded_text(text: str, published: str = "2026-02-15") -> list:
     ],
 )
 def test_demo_week_errors_end_to_end(text: str, want: list) -> None:
-    events = _coded_text(text)
+    events = coded(text)
     got = [
         (e.event_type, e.cameo, e.status, {a.country for a in e.participants}, e.round)
         for e in events
