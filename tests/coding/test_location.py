@@ -107,8 +107,8 @@ def test_places_that_are_not_the_place_of_the_act(sentence, trigger):
         # a person from a place, and a person whose surname is a place, are no passive subjects
         ("Two engineers of Malawi were captured and held for a week.", "captured", None),
         # a place noun before "of" makes the place after it ("the strategic hilltop of ...")
-        ("Rebels launched a new attack at the strategic hilltop of Tal Qarmid on Friday, "
-         "striking army defences in the Idlib Governorate.", "striking", "Tal Qarmid"),
+        (("Rebels launched a new attack at the strategic hilltop of Tal Qarmid on Friday, "
+          "striking army defences in the Idlib Governorate."), "striking", "Tal Qarmid"),
         # times, dates and counts are no unlisted places
         ("Israel captured the plateau in the 1967 Mideast war.", "captured", None),
         ("At 4 A.M the rebels stormed the Qarmid checkpoint.", "stormed", "Qarmid"),
