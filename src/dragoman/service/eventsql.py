@@ -169,7 +169,10 @@ def select_page(
     if dated:
         # "> ''" rather than IS NOT NULL: a range SQLite seeks to, past the undated events that sort
         # first in the index, instead of stepping over each of them.
-        where.append(f"{SORT_KEY} > ''")
+        if filters.since is None and (after is None or newest_first):
+            # only one lower bound: given two, SQLite seeks to the first, and seeking to the first
+            # dated event made a month's page walk every event before it ("since" excludes '' too)
+            where.append(f"{SORT_KEY} > ''")
         direction = "DESC" if newest_first else "ASC"
         order = f"{SORT_KEY} {direction}, e.id {direction}"
         if after is not None:
