@@ -211,23 +211,32 @@ def _select(
     return con.execute(sql, [*args, limit]).fetchall()  # type: ignore[no-any-return]
 
 
-def _where(f: EventFilters) -> tuple[list[str], list[object]]:
-    """The conditions of ``EventFilters.where`` in PostgreSQL's terms (ILIKE on C collation ignores
-    ASCII case only, as SQLite's LIKE does)."""
+def _column_conditions(
+    f: EventFilters, alias: str, track_column: str, date_key: str
+) -> tuple[list[str], list[object]]:
+    """Type, status, place country, track and date range, on the columns reports (``e``) and
+    canonical events (``o``) both carry."""
     where: list[str] = []
     args: list[object] = []
     for column, value in (
-        ("event_type", f.event_type), ("status", f.status), ("location_country", f.country), ("track", f.track),
+        ("event_type", f.event_type), ("status", f.status), ("location_country", f.country), (track_column, f.track),
     ):  # fmt: skip
         if value is not None:
-            where.append(f"e.{column} = ?")
+            where.append(f"{alias}.{column} = ?")
             args.append(value)
     if f.since is not None:
-        where.append(f"{SORT_KEY} >= ?")
+        where.append(f"{date_key} >= ?")
         args.append(f.since)
     if f.until is not None:
-        where.append(f"{SORT_KEY} <= ?")
+        where.append(f"{date_key} <= ?")
         args.append(f.until)
+    return where, args
+
+
+def _where(f: EventFilters) -> tuple[list[str], list[object]]:
+    """The conditions of ``EventFilters.where`` in PostgreSQL's terms (ILIKE on C collation ignores
+    ASCII case only, as SQLite's LIKE does)."""
+    where, args = _column_conditions(f, "e", "track", SORT_KEY)
     if f.actor_code is not None:
         country, sector = f.actor_code
         sector_sql = " AND a.sector = ?" if sector else ""
@@ -289,20 +298,7 @@ def _occurrences(
 
 
 def _occurrence_where(f: EventFilters, actor_ids: list[int] | None) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    args: list[object] = []
-    for column, value in (
-        ("event_type", f.event_type), ("status", f.status), ("location_country", f.country), ("track_id", f.track),
-    ):  # fmt: skip
-        if value is not None:
-            where.append(f"o.{column} = ?")
-            args.append(value)
-    if f.since is not None:
-        where.append(f"{OCCURRENCE_KEY} >= ?")
-        args.append(f.since)
-    if f.until is not None:
-        where.append(f"{OCCURRENCE_KEY} <= ?")
-        args.append(f.until)
+    where, args = _column_conditions(f, "o", "track_id", OCCURRENCE_KEY)
     if actor_ids is not None:
         where.append("EXISTS (SELECT 1 FROM occurrence_actors a WHERE a.occurrence_id = o.id AND a.actor_id = ANY(?))")
         args.append(actor_ids)
