@@ -7,36 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.coding import code_events
 from dragoman.coding.location import event_location, load_location_rules
 from dragoman.errors import DataFileError
-from dragoman.model import Article, DateValue, SentenceView
-from dragoman.options import Options
-from dragoman.understand import annotate
 
-
-def _article(text: str) -> Article:
-    return Article(
-        id="a",
-        raw_id="r_a",
-        origin="test",
-        title=None,
-        text=text,
-        published=DateValue(start="2026-02-14", end="2026-02-14", precision="day"),
-    )
-
-
-def _view(text: str, trigger: str) -> tuple[SentenceView, tuple[int, int]]:
-    annotations = annotate(_article(text), Options().understand)
-    at = text.index(trigger)
-    index = next(s.index for s in annotations.sentences if s.start <= at < s.end)
-    view = annotations.in_sentence(index)
-    start = at - view.sentence.start
-    return view, (start, start + len(trigger))
+from .understood import coded, sentence_view
 
 
 def place_of(text: str, trigger: str) -> str | None:
-    view, span = _view(text, trigger)
+    view, span = sentence_view(text, trigger)
     found = event_location(view, trigger=span)
     return text[found.start : found.end] if found else None
 
@@ -122,16 +100,14 @@ def test_objects_and_passive_subjects(sentence: str, trigger: str, expected: str
 
 def test_a_meeting_event_carries_its_venue_not_a_home():
     text = "The US delegation held talks with Iranian officials in Geneva on Tuesday."
-    opts = Options()
-    article = _article(text)
-    events = code_events(article, annotate(article, opts.understand), opts.coding)
+    events = coded(text, "2026-02-14")
     assert events
     assert {e.location.text for e in events if e.location} == {"Geneva"}
     assert all(e.location is None or e.location.country == "CHE" for e in events)
 
 
 def test_each_place_of_a_list_is_read():
-    view, span = _view("Rebels shelled the settlements of Harasta, Kabun and Douma.", "shelled")
+    view, span = sentence_view("Rebels shelled the settlements of Harasta, Kabun and Douma.", "shelled")
     assert {p.place.text for p in view.places} >= {"Kabun", "Douma"}
     found = event_location(view, trigger=span)
     assert found is not None and found.place.text in {"Harasta", "Kabun", "Douma"}
@@ -139,9 +115,7 @@ def test_each_place_of_a_list_is_read():
 
 def test_a_conflict_event_carries_the_village_it_happened_in():
     text = "Syrian troops attacked rebel positions in the village of Najarah on Monday."
-    opts = Options()
-    article = _article(text)
-    events = code_events(article, annotate(article, opts.understand), opts.coding)
+    events = coded(text, "2026-02-14")
     located = [e.location.text for e in events if e.location]
     assert located and set(located) == {"Najarah"}
 

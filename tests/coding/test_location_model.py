@@ -20,30 +20,12 @@ from dragoman.coding.location_model import (
     trigger_stem,
 )
 from dragoman.errors import DataFileError
-from dragoman.model import Article, DateValue, SentenceView
-from dragoman.options import Options
-from dragoman.understand import annotate
 
-
-def _view(text: str, trigger: str) -> tuple[SentenceView, tuple[int, int]]:
-    article = Article(
-        id="a",
-        raw_id="r_a",
-        origin="test",
-        title=None,
-        text=text,
-        published=DateValue(start="2026-02-14", end="2026-02-14", precision="day"),
-    )
-    annotations = annotate(article, Options().understand)
-    at = text.index(trigger)
-    index = next(s.index for s in annotations.sentences if s.start <= at < s.end)
-    view = annotations.in_sentence(index)
-    start = at - view.sentence.start
-    return view, (start, start + len(trigger))
+from .understood import sentence_view
 
 
 def ranked_place(text: str, trigger: str) -> str | None:
-    view, span = _view(text, trigger)
+    view, span = sentence_view(text, trigger)
     found = event_location(view, trigger=span)
     return text[found.start : found.end] if found else None
 
@@ -98,13 +80,13 @@ def test_the_ranker_gives_none_for_speakers_and_background(sentence: str, trigge
 
 
 def test_without_the_model_the_rules_decide() -> None:
-    view, span = _view("Government troops stormed the village of Najarah.", "stormed")
+    view, span = sentence_view("Government troops stormed the village of Najarah.", "stormed")
     found = event_location(view, trigger=span, use_model=False)
     assert found is not None and found.place.text == "Najarah"
 
 
 def test_features_expose_the_parts_of_the_rules_score() -> None:
-    view, span = _view("Rebels shelled the town of Rastan in central Syria on Monday.", "shelled")
+    view, span = sentence_view("Rebels shelled the town of Rastan in central Syria on Monday.", "shelled")
     rules = load_location_rules()
     found = candidates(view, trigger=span, rules=rules)
     rows = features(found, view, span, rules)
@@ -133,7 +115,7 @@ def _tiny_ranker(held_out: dict[str, int]) -> LocationRanker:
 
 def test_a_training_sentence_is_read_by_its_fold_model() -> None:
     text = "Two soldiers were killed in Kandahar on Sunday."
-    view, span = _view(text, "killed")
+    view, span = sentence_view(text, "killed")
     rules = load_location_rules()
     found = candidates(view, trigger=span, rules=rules)
     unseen = _tiny_ranker({})
