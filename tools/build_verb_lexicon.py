@@ -324,7 +324,9 @@ def _regular_forms(lemma: str) -> tuple[list[str], list[str]]:
     tail = "".join(" " + w for w in rest)
     if head.endswith("ie"):
         third, past, ing = [head + "s"], [head + "d"], [head[:-2] + "ying"]
-    elif head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+    elif head.endswith(("ee", "ye", "oe")):  # "agreed", "eyed": the e stays before -ing
+        third, past, ing = [head + "s"], [head + "d"], [head + "ing"]
+    elif head.endswith("e"):
         third, past, ing = [head + "s"], [head + "d"], [head[:-1] + "ing"]
     elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
         third, past, ing = [head[:-1] + "ies"], [head[:-1] + "ied"], [head + "ing"]

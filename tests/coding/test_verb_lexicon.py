@@ -314,3 +314,20 @@ def test_hand_written_triggers_win() -> None:
     lexicon = load_lexicon()
     matches = find_matches(lexicon, "Ukraine expelled two Russian diplomats for spying.")
     assert [(m.trigger.id, m.trigger.priority) for m in matches] == [("sanction.expel", 0)]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "past", "ing"),
+    [
+        ("agree", "agreed", "agreeing"),
+        ("guarantee", "guaranteed", "guaranteeing"),
+        ("eye", "eyed", "eyeing"),
+        ("provide", "provided", "providing"),
+        ("tie", "tied", "tying"),
+        ("ban", "banned", "banning"),
+    ],
+)
+def test_regular_forms_spell_the_past_and_gerund(lemma: str, past: str, ing: str) -> None:
+    forms, pasts = tool._regular_forms(lemma)
+    assert pasts == [past]  # "agree" + "ed" was "agreeed", which no sentence contains
+    assert ing in forms
