@@ -1,0 +1,141 @@
+"""Plain news sentences the coder used to leave uncoded (issue 4, recall): adverbials between a
+verb and its complement, promises, refusals, vows, demands told through a reporting verb, and
+active killings next to a noun trigger. Each is coded through the real understand stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from .understood import coded
+
+
+def _found(text: str) -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (
+            e.event_type,
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+            e.status,
+        )
+        for e in coded(text)
+    }
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "Kenya and Uganda agreed in principle on Monday to build a joint railway line.",
+            ("AGREE", "occurred"),
+            id="agreed-in-principle-on-day-to",
+        ),
+        pytest.param(
+            "The Chilean government promised to compensate Bolivian truck drivers for their losses.",
+            ("AGREE", "occurred"),
+            id="promised-to",
+        ),
+        pytest.param(
+            "Iran continued to supply weapons to Houthi fighters in Yemen, a UN report said.",
+            ("AID", "ongoing"),
+            id="continued-to-supply-weapons",
+        ),
+        pytest.param(
+            "The World Food Programme will deliver about 12,000 tonnes of emergency food aid to "
+            "Sudan.",
+            ("AID", "planned"),
+            id="will-deliver-tonnes-of-food-aid",
+        ),
+        pytest.param(
+            "Chinese Foreign Minister Wang Yi defended Russia on Monday against Western accusations "
+            "of war crimes.",
+            ("SUPPORT", "occurred"),
+            id="defended-against-accusations",
+        ),
+        pytest.param(
+            "The Thai government on Friday accepted demands from farmers' groups that it raise rice "
+            "prices.",
+            ("CONCEDE", "occurred"),
+            id="accepted-demands",
+        ),
+        pytest.param(
+            "The Japanese parliament agreed to lift embargoes on beef imports from Canada.",
+            ("CONCEDE", "occurred"),
+            id="agreed-to-lift-embargoes",
+        ),
+        pytest.param(
+            "Hungary is refusing to ratify Sweden's membership of NATO.",
+            ("REJECT", "ongoing"),
+            id="is-refusing",
+        ),
+        pytest.param(
+            "North Korea on Tuesday dismissed a proposal from Seoul for family reunions.",
+            ("REJECT", "occurred"),
+            id="dismissed-a-proposal",
+        ),
+        pytest.param(
+            "Kurdish fighters have sworn to fight until Turkish forces leave northern Syria.",
+            ("THREATEN", "occurred"),
+            id="sworn-to-fight",
+        ),
+        pytest.param(
+            "France said on Friday that Mali must hold elections by March.",
+            ("REQUEST", "occurred"),
+            id="said-that-x-must",
+        ),
+        pytest.param(
+            "Turkish warplanes killed 14 Kurdish militants in an air raid on camps in northern "
+            "Iraq.",
+            ("ASSAULT", "occurred"),
+            id="killed-count-beside-a-noun-trigger",
+        ),
+    ],
+)
+def test_plain_news_sentence_is_coded(text: str, want: tuple[str, str]) -> None:
+    assert want in {(kind, status) for kind, _, _, status in _found(text)}
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        pytest.param(
+            "Chinese Foreign Minister Wang Yi defended Russia on Monday against Western accusations "
+            "of war crimes.",
+            ("SUPPORT", "CHN", "RUS"),
+            id="the-defended-party-is-the-target",
+        ),
+        pytest.param(
+            "France said on Friday that Mali must hold elections by March.",
+            ("REQUEST", "FRA", "MLI"),
+            id="the-one-who-must-is-the-target",
+        ),
+        pytest.param(
+            "Turkish warplanes killed 14 Kurdish militants in an air raid on camps in northern "
+            "Iraq.",
+            ("ASSAULT", "TUR", None),
+            id="the-killers-are-the-source",
+        ),
+    ],
+)
+def test_direction(text: str, dyad: tuple[str, str, str | None]) -> None:
+    kind, source, target = dyad
+    found = {(k, s, t) for k, s, t, _ in _found(text) if k == kind}
+    assert any(s == source and (target is None or t == target) for _, s, t in found), found
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        pytest.param("Iran said it must defend its borders against any attack.", "REQUEST",
+                     id="the-speaker-itself-must"),
+        pytest.param("Germany said the European Union must have known about the plan.", "REQUEST",
+                     id="must-have-is-a-guess"),
+        pytest.param("The militia leader in Mali promised to fight on.", "AGREE",
+                     id="a-promise-of-violence-is-no-agreement"),
+        pytest.param("Senators in Washington killed the spending bill on Tuesday.", "ASSAULT",
+                     id="killed-a-bill"),
+        pytest.param("Twelve people were killed in a bus crash in Kenya on Sunday.", "ASSAULT",
+                     id="killed-in-a-crash"),
+    ],
+)
+def test_not_coded_as(text: str, kind: str) -> None:
+    assert kind not in {k for k, _, _, _ in _found(text)}
