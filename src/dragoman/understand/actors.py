@@ -135,6 +135,10 @@ class _Reader(MatchContext):
         if nxt is not None and nxt.entry.kind == "group" and e.kind != "group":
             self._emit_phrase(u, nxt.j, nxt.entry, nxt.entry.sector)
             return self.unit_at[nxt.i] + 1
+        if self._adjectival(u) and nxt is not None and _plural_demonym(nxt.entry):
+            # "Bosnian Serbs", "Iraqi Kurds": a people of the first country, its civilians
+            self._emit_phrase(u, nxt.j, e, "CVL")
+            return self.unit_at[nxt.i] + 1
         gap = possessive or e.kind == "demonym"
         chain = self._chain(after, gap=gap)
         if chain is not None and (e.kind != "demonym" or not e.plural):
@@ -233,7 +237,10 @@ class _Reader(MatchContext):
         if e.kind == "demonym":
             start = self._with_the(u.i)
             end = u.end if e.plural else self._noun_phrase_end(u.j, u.end)
-            self._emit(start, end, e, None)
+            # "2,000 Libyans", "Serbs demonstrated": people, civilians. "the Americans" is
+            # the side in a negotiation, often its government: left without a sector.
+            people = e.plural and start == u.start
+            self._emit(start, end, e, "CVL" if people else None)
             return
         if not possessive and self._is_name_part(u):
             return
@@ -344,6 +351,10 @@ class _Reader(MatchContext):
             return e.country
         best = max(e.alternatives, key=lambda c: (self.present[c], c == e.country))
         return best
+
+
+def _plural_demonym(e: Entry) -> bool:
+    return e.kind == "demonym" and e.plural
 
 
 def _kind(e: Entry, sector: str | None) -> str:
