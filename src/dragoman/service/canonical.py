@@ -33,16 +33,18 @@ def record(raw: str, track: str | None, number: int | None) -> dict[str, Any]:
     return d
 
 
-def actor_ids(con: Connection, f: EventFilters, *, like: str) -> list[int] | None:
+def actor_ids(con: Connection, f: EventFilters, *, like: str, fused: bool = True) -> list[int] | None:
     """The ``actors`` rows an actor filter means (None without one): a code and optional sector,
-    or a case-insensitive name prefix."""
+    or a case-insensitive name prefix. ``fused``: only actors of some canonical event (the rest
+    can only be in reports)."""
+    counted = " AND occurrences > 0" if fused else ""
     if f.actor_code is not None:
         country, sector = f.actor_code
-        sql = "SELECT id FROM actors WHERE country = ? AND occurrences > 0" + (" AND sector = ?" if sector else "")
+        sql = f"SELECT id FROM actors WHERE country = ?{counted}" + (" AND sector = ?" if sector else "")
         rows = con.execute(sql, [country, sector] if sector else [country]).fetchall()
     elif f.actor_name is not None:
         rows = con.execute(
-            f"SELECT id FROM actors WHERE name {like} ? ESCAPE '\\' AND occurrences > 0",
+            f"SELECT id FROM actors WHERE name {like} ? ESCAPE '\\'{counted}",
             [like_escape(f.actor_name) + "%"],
         ).fetchall()
     else:

@@ -1,13 +1,17 @@
-"""A page of canonical events on SQLite: walk the rarest filter's index in page order, test the rest.
+"""A page of canonical events or of reports on SQLite: walk the rarest filter's index in page order,
+test the rest.
 
 Page order is ``(date key, id)``, date key = coalesce(date_start, date_end); dated events first
-(oldest or newest first), then undated ones by id. Every filter has an index in that order
-(schema 5, store/migrations/sqlite/0005_occurrence_reads.sql):
+(oldest or newest first), then undated ones by id. Every filter has an index in that order, for
+canonical events (``OCCURRENCES``, schema 5, store/migrations/sqlite/0005_occurrence_reads.sql)
+and for per-article reports (``REPORTS``, schema 6, 0006_report_reads.sql):
 
-    date range          occurrences_date        (date key, id)
-    type/status/...     occurrences_*_key       (column, date key, id)
-    actor               occurrence_actors_key   (actor id, date key, occurrence id), one range per actor id
-    text                occurrence_text (FTS5)  row id = page key, so matches come in page order
+    date range          occurrences_date        events_date_key      (date key, id)
+    type/status/...     occurrences_*_key       events_*_key         (column, date key, id)
+    actor               occurrence_actors_key   report_actors_key    (actor id, date key, id), one range per actor id
+    text                occurrence_text (FTS5)  -                    row id = page key: matches in page order
+
+(the text of a report is tested on its evidence sentences, never walked).
 
 The filter matching fewest events (each counted up to a cap, the counts kept a while) drives:
 its index is walked from the cursor on, the other filters are tested on each event, and the walk
@@ -22,29 +26,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dragoman.service.canonical import MAX_ACTOR_IDS
+from dragoman.service.canonical import MAX_ACTOR_IDS, like_escape
 from dragoman.service.eventsql import EventFilters, Position
 from dragoman.store.occurrence_index import HASH_BITS, page_key
 from dragoman.store.occurrences import fts_words as fts_query
 
-KEY = "coalesce(o.date_start, o.date_end)"
+KEY = "coalesce(o.date_start, o.date_end)"  # ``o`` is the table paged, canonical events or reports
 DATED_FLOOR = 1 << HASH_BITS  # page keys of dated events start here (day 1)
-COLUMNS = {  # filter -> (column, its index in page order)
-    "event_type": ("event_type", "occurrences_type_key"),
-    "status": ("status", "occurrences_status_key"),
-    "country": ("location_country", "occurrences_country_key"),
-    "track": ("track_id", "occurrences_track_key"),
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table paged in page order and the names of its indexes."""
+
+    name: str
+    date_index: str  # (date key, id)
+    columns: dict[str, tuple[str, str]]  # filter -> (column, its index in page order)
+    actors: str  # (<owner>, actor_id, date_key) with an index (actor_id, date_key, <owner>)
+    actor_owner: str
+    actor_index: str
+    full_text: bool  # an FTS5 table keyed by page key (occurrence_text), else evidence sentences
+
+
+OCCURRENCES = Table(
+    "occurrences", "occurrences_date",
+    {"event_type": ("event_type", "occurrences_type_key"), "status": ("status", "occurrences_status_key"),
+     "country": ("location_country", "occurrences_country_key"), "track": ("track_id", "occurrences_track_key")},
+    "occurrence_actors", "occurrence_id", "occurrence_actors_key", full_text=True,
+)  # fmt: skip
+REPORTS = Table(
+    "events", "events_date_key",
+    {"event_type": ("event_type", "events_type_key"), "status": ("status", "events_status_key"),
+     "country": ("location_country", "events_country_key"), "track": ("track", "events_track_key")},
+    "report_actors", "event_id", "report_actors_key", full_text=False,
+)  # fmt: skip
 Row = tuple[str | None, str, int]  # date key, id, rowid
 Counter = Callable[[str, list[object], int], int]  # rows the SQL selects, counted up to a cap
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """The filters of one request with the actor ids its actor filter stands for."""
+    """The filters of one request on one table, with the actor ids its actor filter stands for."""
 
     filters: EventFilters
     actor_ids: list[int] | None  # None: no actor filter
+    table: Table = OCCURRENCES
 
     def values(self) -> dict[str, str]:
         f = self.filters
@@ -68,7 +94,7 @@ def choose_driver(q: Query, count: Counter, cap: int) -> str:
             best, fewest = name, min(n, fewest)
     if best != "date" and (f.since is not None or f.until is not None):
         where, args = _key_range(f)
-        sql = f"SELECT 1 FROM occurrences o INDEXED BY occurrences_date WHERE {' AND '.join(where)}"
+        sql = f"SELECT 1 FROM {q.table.name} o INDEXED BY {q.table.date_index} WHERE {' AND '.join(where)}"
         if count(sql, args, fewest) < fewest:
             return "date"
     return best
@@ -78,15 +104,16 @@ def _counts(q: Query) -> list[tuple[str, str, list[object]]]:
     """(filter, SQL listing its matches in the date range, parameters) for each filter given."""
     f = q.filters
     found: list[tuple[str, str, list[object]]] = []
+    t = q.table
     for name, value in q.values().items():
-        column, index = COLUMNS[name]
+        column, index = t.columns[name]
         where, args = _key_range(f)
-        sql = f"SELECT 1 FROM occurrences o INDEXED BY {index} WHERE o.{column} = ?{''.join(' AND ' + w for w in where)}"
+        sql = f"SELECT 1 FROM {t.name} o INDEXED BY {index} WHERE o.{column} = ?{''.join(' AND ' + w for w in where)}"
         found.append((name, sql, [value, *args]))
     if q.actor_ids is not None and len(q.actor_ids) <= MAX_ACTOR_IDS:
         where_a, args = _actor_range(f)
-        found.append(("actor", f"SELECT 1 FROM occurrence_actors a WHERE a.actor_id IN ({_ints(q.actor_ids)}){where_a}", args))
-    if f.text is not None:
+        found.append(("actor", f"SELECT 1 FROM {t.actors} a WHERE a.actor_id IN ({_ints(q.actor_ids)}){where_a}", args))
+    if f.text is not None and t.full_text:
         lo, hi = _text_range(f)
         found.append(("text", "SELECT 1 FROM occurrence_text t WHERE t.occurrence_text MATCH ? AND t.rowid >= ? AND t.rowid < ?",
                       [fts_query(f.text), lo, hi]))  # fmt: skip
@@ -105,9 +132,9 @@ def select_page(
         return _actor_page(con, q, tests, test_args, after, limit, newest_first=newest_first, dated=dated)
     if driver == "text":
         return _text_page(con, q, tests, test_args, after, limit, newest_first=newest_first, dated=dated)
-    index, where, args = "occurrences_date", [], []
-    if driver in COLUMNS:
-        column, index = COLUMNS[driver]
+    index, where, args = q.table.date_index, [], []
+    if driver in q.table.columns:
+        column, index = q.table.columns[driver]
         where, args = [f"o.{column} = ?"], [q.values()[driver]]
     direction = "DESC" if newest_first and dated else "ASC"
     if dated:
@@ -122,7 +149,7 @@ def select_page(
             args.append(after.id)
         order = "o.id"
     sql = (
-        f"SELECT {KEY if dated else 'NULL'}, o.id, o.rowid FROM occurrences o INDEXED BY {index}"
+        f"SELECT {KEY if dated else 'NULL'}, o.id, o.rowid FROM {q.table.name} o INDEXED BY {index}"
         f" WHERE {' AND '.join(where + tests)} ORDER BY {order} LIMIT ?"
     )
     return con.execute(sql, [*args, *test_args, limit]).fetchall()
@@ -134,22 +161,24 @@ def _actor_page(
 ) -> list[Row]:  # fmt: skip
     """One index range per actor id, each cut at ``limit``, merged (an event with two of the
     actors once)."""
+    t = q.table
+    owner = f"a.{t.actor_owner}"
     direction = "DESC" if newest_first and dated else "ASC"
     where, args = [], []
     if dated:
-        bounds, bound_args = _bounds("a.date_key", "a.occurrence_id", q.filters, after, newest_first)
+        bounds, bound_args = _bounds("a.date_key", owner, q.filters, after, newest_first)
         where += bounds
         args += bound_args
-        order = f"a.date_key {direction}, a.occurrence_id {direction}"
+        order = f"a.date_key {direction}, {owner} {direction}"
     else:
         where.append("a.date_key IS NULL")
         if after is not None:
-            where.append("a.occurrence_id > ?")
+            where.append(f"{owner} > ?")
             args.append(after.id)
-        order = "a.occurrence_id"
+        order = owner
     branch = (
-        f"SELECT * FROM (SELECT {'a.date_key' if dated else 'NULL'} AS k, a.occurrence_id AS i, o.rowid AS r"
-        " FROM occurrence_actors a INDEXED BY occurrence_actors_key CROSS JOIN occurrences o ON o.id = a.occurrence_id"
+        f"SELECT * FROM (SELECT {'a.date_key' if dated else 'NULL'} AS k, {owner} AS i, o.rowid AS r"
+        f" FROM {t.actors} a INDEXED BY {t.actor_index} CROSS JOIN {t.name} o ON o.id = {owner}"
         f" WHERE a.actor_id = ? AND {' AND '.join(where + tests)} ORDER BY {order} LIMIT ?)"
     )
     ids = q.actor_ids or []
@@ -188,9 +217,10 @@ def _tests(q: Query, driver: str) -> tuple[list[str], list[object]]:
     (unary ``+``) so SQLite walks the driver's index and does not sort."""
     where: list[str] = []
     args: list[object] = []
+    t = q.table
     for name, value in q.values().items():
         if name != driver:
-            where.append(f"+o.{COLUMNS[name][0]} = ?")
+            where.append(f"+o.{t.columns[name][0]} = ?")
             args.append(value)
     if driver in ("actor", "text"):  # their ranges cover the dates; the others put them in their index range
         for bound, op in ((q.filters.since, ">="), (q.filters.until, "<=")):
@@ -199,9 +229,12 @@ def _tests(q: Query, driver: str) -> tuple[list[str], list[object]]:
                 args.append(bound)
     if q.actor_ids is not None and driver != "actor":
         where.append(
-            f"EXISTS (SELECT 1 FROM occurrence_actors x WHERE x.occurrence_id = o.id AND x.actor_id IN ({_ints(q.actor_ids)}))"
+            f"EXISTS (SELECT 1 FROM {t.actors} x WHERE x.{t.actor_owner} = o.id AND x.actor_id IN ({_ints(q.actor_ids)}))"
         )
-    if q.filters.text is not None and driver != "text":
+    if q.filters.text is not None and not t.full_text:  # a report's words: in its evidence sentences
+        where.append("EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = o.id AND v.sentence LIKE ? ESCAPE '\\')")
+        args.append("%" + like_escape(q.filters.text) + "%")
+    elif q.filters.text is not None and driver != "text":
         where.append(
             "EXISTS (SELECT 1 FROM occurrence_keys m2 CROSS JOIN occurrence_text t2 ON t2.rowid = m2.page_key"
             " WHERE m2.occurrence_id = o.id AND t2.occurrence_text MATCH ?)"

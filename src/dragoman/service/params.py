@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import astuple
 from datetime import date
+from typing import Any
+from urllib.parse import urlencode
 
 from dragoman.model import STATUSES
 from dragoman.service.errors import ApiError, bad_parameter
@@ -133,6 +135,14 @@ def decode_cursor(cursor: str | None, filters: EventFilters, descending: bool) -
             "cursor", "the cursor belongs to another query; keep the same filters and order", cursor
         )
     return position
+
+
+def next_url(request: Any, cursor: str | None) -> str | None:
+    """The request's URL with ``cursor`` in place of its own (None for no next page)."""
+    if cursor is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
 
 
 def _digest(filters: EventFilters) -> str:

@@ -10,7 +10,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -27,6 +26,7 @@ from dragoman.service.params import (
     encode_cursor,
     event_filters,
     newest_first,
+    next_url,
 )
 from dragoman.service.state import state_of
 from dragoman.store.fusion import occurrence_from_dict
@@ -116,13 +116,13 @@ def reports(request: Request, q: Annotated[PageRequest, Depends(page_request)]) 
 
 def _page_response(request: Request, q: PageRequest, page: EventPage, to_event: Callable[[Any], Event]) -> Response:
     next_cursor = encode_cursor(page.next, q.filters, q.newest_first) if page.next else None
-    next_url = _next_url(request, next_cursor)
-    headers = {"Link": f'<{next_url}>; rel="next"', "X-Next-Cursor": next_cursor} if next_cursor and next_url else {}
+    next_page = next_url(request, next_cursor)
+    headers = {"Link": f'<{next_page}>; rel="next"', "X-Next-Cursor": next_cursor} if next_cursor and next_page else {}
     if q.as_csv:
         buf = io.StringIO()
         write_csv((to_event(r) for r in page.records), buf)
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-    body = {"events": page.records, "count": len(page.records), "next_cursor": next_cursor, "next": next_url}
+    body = {"events": page.records, "count": len(page.records), "next_cursor": next_cursor, "next": next_page}
     return JSONResponse(body, headers=headers)
 
 
@@ -197,9 +197,3 @@ def _wants_csv(request: Request, fmt: str | None) -> bool:
     accept = request.headers.get("accept", "")
     return "text/csv" in accept and "application/json" not in accept
 
-
-def _next_url(request: Request, cursor: str | None) -> str | None:
-    if cursor is None:
-        return None
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
-    return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"

@@ -5,6 +5,7 @@
     occurrence_actors  the actors of each occurrence, with its date key (an actor's events in page order)
     occurrence_keys    each occurrence's page key, the row id of its full-text entry
     occurrence_text    the evidence sentences of its reports: FTS5 on SQLite, a tsvector on PostgreSQL
+    report_actors      the actors of each per-article report, with its date key (schema 6)
 
 They are derived from ``occurrences`` and the member reports (``events.occurrence_id``), so they
 are rebuilt per occurrence: ``refresh`` runs in the article's write transaction right after
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from dragoman.store.database import Database
 
@@ -129,6 +131,18 @@ def _index(con: Database, occurrence_id: str) -> None:
         )
         _count(con, ids, +1)
     _index_text(con, occurrence_id, date_key)
+
+
+def index_report(con: Database, event_id: str, date_key: str | None, actors: Iterable[Any]) -> None:
+    """A new report's rows of ``report_actors`` (its actors' ids, its date key), written with it.
+
+    ``actors`` have ``name``, ``country`` and ``sector`` (``model.Actor``). An actor first seen here
+    gets its ``actors`` row now, counting 0 canonical events until fusion indexes one."""
+    ids = sorted({_actor_id(con, (a.country or "", a.sector or "", a.name or "")) for a in actors})
+    con.executemany(
+        "INSERT INTO report_actors (event_id, actor_id, date_key) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+        [(event_id, actor_id, date_key) for actor_id in ids],
+    )
 
 
 def _member_actors(con: Database, occurrence_id: str) -> dict[tuple[str, str, str], list[str]]:
