@@ -27,7 +27,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from dragoman.service import dashboard_graphs, dashboard_views, tracks
 from dragoman.service.dashboard_pool import StorePool, pool_of
 from dragoman.service.errors import ApiError
-from dragoman.service.params import check_known
+from dragoman.service.params import check_known, next_url
+from dragoman.service.state import state_of
 
 UI = Path(__file__).parent / "static" / "ui"
 PAGES = {  # name -> title
@@ -101,11 +102,11 @@ def static(path: str) -> FileResponse:
 
 @router.get("/ui/api/timeline", tags=["dashboard"])
 def timeline_data(request: Request) -> dict[str, Any]:
-    """The timeline page's data: canonical events matching type, status, actor, from, to, track and
-    q (words in an evidence sentence), at most ``limit`` (default 500), with the filter choices."""
+    """The timeline page's data: a page of the canonical events matching type, status, actor, from,
+    to, track and q (words in an evidence sentence), in the order of /events, at most ``limit``
+    (default 200, up to 1000), with ``next_cursor`` for the page after and the filter choices."""
     filters = dashboard_views.parse_filters(request.query_params)
-    with pool_of(request).store() as store:
-        return dashboard_views.timeline(store, filters)
+    return dashboard_views.timeline(state_of(request).reader, filters, lambda cursor: next_url(request, cursor))
 
 
 @router.get("/ui/api/tracks", tags=["dashboard"])
@@ -119,19 +120,19 @@ def tracks_data(request: Request) -> dict[str, Any]:
 @router.get("/ui/api/network", tags=["dashboard"])
 def network_data(request: Request) -> dict[str, Any]:
     """The network page's data: actors as nodes, events between them as edges by type (MEDIATE for
-    a mediator and each party); the timeline's filters apply."""
+    a mediator and each party), over a page of the events the timeline would list; its filters,
+    ``limit`` and ``cursor`` apply."""
     filters = dashboard_views.parse_filters(request.query_params)
-    with pool_of(request).store() as store:
-        return dashboard_graphs.network(store, filters)
+    return dashboard_graphs.network(state_of(request).reader, filters, lambda cursor: next_url(request, cursor))
 
 
 @router.get("/ui/api/map", tags=["dashboard"])
 def map_data(request: Request) -> dict[str, Any]:
     """The map page's data: located events grouped by place, counts per country, round venues,
-    and the path of the country shapes; the timeline's filters apply."""
+    and the path of the country shapes, over a page of the events the timeline would list; its
+    filters, ``limit`` and ``cursor`` apply."""
     filters = dashboard_views.parse_filters(request.query_params)
-    with pool_of(request).store() as store:
-        return dashboard_graphs.places(store, filters)
+    return dashboard_graphs.places(state_of(request).reader, filters, lambda cursor: next_url(request, cursor))
 
 
 @router.get(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from dragoman.fuse import Occurrence
 from dragoman.model import Actor
 from dragoman.service.dashboard_views import Filters, choices, country_name, event_summary, matching
+from dragoman.service.pages import PageReader
 from dragoman.service.tracks import member_events
 from dragoman.store import Store
 
@@ -83,10 +84,11 @@ def _documents(occurrences: Iterable[Occurrence]) -> dict[str, dict[str, Any]]:
 # -- actor network ----------------------------------------------------------------------------
 
 
-def network(store: Store, filters: Filters) -> dict[str, Any]:
+def network(reader: PageReader, filters: Filters, next_url: Callable[[str | None], str | None]) -> dict[str, Any]:
     """Who meets, mediates, threatens or sanctions whom: actors as nodes, one edge per pair and
-    event type, counting the canonical events behind it."""
-    found, truncated = matching(store, filters)
+    event type, counting the canonical events behind it (those of one page of ``matching``)."""
+    page = matching(reader, filters)
+    found = page.occurrences
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for o in found:
@@ -113,10 +115,8 @@ def network(store: Store, filters: Filters) -> dict[str, Any]:
             edges.values(), key=lambda e: (-e["count"], e["source"], e["target"], e["type"])
         ),
         "events": {o.id: event_summary(o) for o in found if o.id in shown},
-        "count": len(found),
-        "truncated": truncated,
-        "filters": filters.to_dict(),
-        "choices": choices(store),
+        **page.header(filters, next_url(page.next_cursor)),
+        "choices": choices(reader),
     }
 
 
@@ -159,10 +159,11 @@ def node(nodes: dict[str, dict[str, Any]], a: Actor) -> str:
 # -- map --------------------------------------------------------------------------------------
 
 
-def places(store: Store, filters: Filters) -> dict[str, Any]:
+def places(reader: PageReader, filters: Filters, next_url: Callable[[str | None], str | None]) -> dict[str, Any]:
     """Where events took place: points for located ones, a count per country for the rest, and
-    the venues of track rounds."""
-    found, truncated = matching(store, filters)
+    the venues of track rounds (of one page of ``matching``)."""
+    page = matching(reader, filters)
+    found = page.occurrences
     points: dict[str, dict[str, Any]] = {}
     countries: dict[str, dict[str, Any]] = {}
     unplaced = 0
@@ -188,10 +189,8 @@ def places(store: Store, filters: Filters) -> dict[str, Any]:
         "points": sorted(points.values(), key=lambda p: (-len(p["events"]), p["name"] or "")),
         "countries": sorted(countries.values(), key=lambda c: c["code"]),
         "unplaced": unplaced,
-        "count": len(found),
-        "truncated": truncated,
-        "filters": filters.to_dict(),
-        "choices": choices(store),
+        **page.header(filters, next_url(page.next_cursor)),
+        "choices": choices(reader),
     }
 
 

@@ -1,8 +1,10 @@
-"""The dashboard's JSON twins, built from the store: timeline, evidence, and the shared pieces.
+"""The dashboard's JSON twins: timeline, evidence, and the shared pieces.
 
 Each page of the dashboard (``/ui/timeline``...) is a fixed HTML file whose script asks the twin
 (``/ui/api/timeline``...) with the page's own query string; the JSON here is everything the page
-shows. The network, map and tracks views are in ``dashboard_graphs``.
+shows. The network, map and tracks views are in ``dashboard_graphs``. The timeline, network and map
+show a page of canonical events read by the API's reader, as /events pages them (``matching``:
+bounded by ``limit``, continued with ``cursor``); the evidence and tracks read the ``Store``.
 
 Article text and every name here are data from untrusted pages: they leave as JSON strings, and the
 browser code puts them into the page with ``textContent`` only.
@@ -13,44 +15,38 @@ from __future__ import annotations
 import csv
 import functools
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from dragoman.fuse import Occurrence
 from dragoman.model import STATUSES, Actor, Event
 from dragoman.service.errors import ApiError
-from dragoman.service.params import check_known, event_filters
-from dragoman.store import EventQuery, Store
+from dragoman.service.eventsql import EventFilters, Position
+from dragoman.service.pages import PageReader
+from dragoman.service.params import check_known, decode_cursor, encode_cursor, event_filters
+from dragoman.store import Store
+from dragoman.store.fusion import occurrence_from_dict
 
-DEFAULT_LIMIT = 500
-MAX_LIMIT = 5000
-FILTERS = ("type", "status", "actor", "from", "to", "track", "q", "limit")
+DEFAULT_LIMIT = 200
+MAX_LIMIT = 1000  # as /events: a page's cost grows with its size, whatever the store's
+FILTERS = ("type", "status", "actor", "from", "to", "track", "q", "limit", "cursor")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Filters:
-    """What the pages filter on, checked: the same words and 422s as /events."""
+    """What the pages filter on, checked: the same words and 422s as /events, and its cursor."""
 
-    event_type: str | None = None
-    status: str | None = None
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    track: str | None = None
-    text: str | None = None
+    events: EventFilters = field(default_factory=EventFilters)
+    actor: str | None = None  # as given, for the form
     limit: int = DEFAULT_LIMIT
-
-    def query(self, limit: int | None = None) -> EventQuery:
-        return EventQuery(
-            event_type=self.event_type, status=self.status, actor=self.actor, since=self.since,
-            until=self.until, track=self.track, text=self.text, limit=limit,
-        )  # fmt: skip
+    after: Position | None = None  # where the previous page ended
 
     def to_dict(self) -> dict[str, Any]:
-        given = {"type": self.event_type, "status": self.status, "actor": self.actor, "from": self.since,
-                 "to": self.until, "track": self.track, "q": self.text}  # fmt: skip
+        f = self.events
+        given = {"type": f.event_type, "status": f.status, "actor": self.actor, "from": f.since,
+                 "to": f.until, "track": f.track, "q": f.text}  # fmt: skip
         return {k: v for k, v in given.items() if v is not None}
 
 
@@ -63,10 +59,8 @@ def parse_filters(params: Mapping[str, str]) -> Filters:
         since=given.get("from"), until=given.get("to"), track=given.get("track"), text=given.get("q"),
     )  # fmt: skip
     return Filters(
-        event_type=checked.event_type, status=checked.status,
-        actor=given["actor"].strip() if "actor" in given else None,
-        since=checked.since, until=checked.until, track=checked.track, text=checked.text,
-        limit=_limit(given.get("limit")),
+        events=checked, actor=given["actor"].strip() if "actor" in given else None,
+        limit=_limit(given.get("limit")), after=decode_cursor(given.get("cursor"), checked, False),
     )  # fmt: skip
 
 
@@ -81,23 +75,37 @@ def _limit(value: str | None) -> int:
     return int(value)
 
 
-def matching(store: Store, filters: Filters) -> tuple[list[Occurrence], bool]:
-    """The canonical events matching, at most ``filters.limit``, and whether more matched."""
-    found = store.occurrences(filters.query(limit=filters.limit + 1))
-    return found[: filters.limit], len(found) > filters.limit
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """A page of the canonical events matching, and the cursor of the next one (None at the end)."""
+
+    occurrences: list[Occurrence]
+    next_cursor: str | None
+
+    def header(self, filters: Filters, next_url: str | None) -> dict[str, Any]:
+        """What every twin says of its page: how many, whether more match, the filters."""
+        return {"count": len(self.occurrences), "truncated": self.next_cursor is not None,
+                "next_cursor": self.next_cursor, "next": next_url, "filters": filters.to_dict()}  # fmt: skip
+
+
+def matching(reader: PageReader, filters: Filters) -> Matches:
+    """One page of the canonical events matching, in the order of /events, read by its reader:
+    each filter is an index walked in page order, so a page costs about ``limit`` index steps."""
+    page = reader.occurrence_page(filters.events, after=filters.after, limit=filters.limit, newest_first=False)
+    found = [occurrence_from_dict(r) for r in page.records]
+    return Matches(found, encode_cursor(page.next, filters.events, False) if page.next else None)
 
 
 # -- timeline ---------------------------------------------------------------------------------
 
 
-def timeline(store: Store, filters: Filters) -> dict[str, Any]:
-    found, truncated = matching(store, filters)
+def timeline(reader: PageReader, filters: Filters, next_url: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """The timeline's page of events (``next_url`` makes the twin's URL of the page after)."""
+    found = matching(reader, filters)
     return {
-        "events": [event_summary(o) for o in found],
-        "count": len(found),
-        "truncated": truncated,
-        "filters": filters.to_dict(),
-        "choices": choices(store),
+        "events": [event_summary(o) for o in found.occurrences],
+        **found.header(filters, next_url(found.next_cursor)),
+        "choices": choices(reader),
     }
 
 
@@ -155,13 +163,9 @@ def _place(e: Event) -> dict[str, Any] | None:
             "lat": loc.lat, "lon": loc.lon}  # fmt: skip
 
 
-def choices(store: Store) -> dict[str, Any]:
+def choices(reader: PageReader) -> dict[str, Any]:
     """What the filter form offers: types (with colour group), statuses, tracks."""
-    return {
-        "types": event_types(),
-        "statuses": list(STATUSES),
-        "tracks": [{"id": t["id"], "name": t["name"]} for t in store.tracks()],
-    }
+    return {"types": event_types(), "statuses": list(STATUSES), "tracks": reader.track_names()}
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 // view has a URL that can be bookmarked and shared.
 import { h } from "./dom.js";
 
-export function filterPanel(choices, filters, { count, truncated, action }) {
+export function filterPanel(choices, filters, { count, truncated, action, nextCursor }) {
   const params = new URLSearchParams(location.search);
   const value = (name) => filters[name] ?? params.get(name) ?? "";
   const select = (name, label, options) =>
@@ -23,8 +23,16 @@ export function filterPanel(choices, filters, { count, truncated, action }) {
       h("button", { type: "submit", class: "primary" }, "Apply"),
       h("a", { href: action, class: "button" }, "Clear")),
     h("p", { class: "muted count" }, `${count} canonical event${count === 1 ? "" : "s"}`,
-      truncated ? " (the first ones only: narrow the filters)" : ""));
+      truncated ? " on this page " : "",
+      truncated && nextCursor ? h("a", { href: nextPage(action, nextCursor), class: "next-page" }, "next page →") : ""));
   return h("aside", { class: "sidebar" }, form, legend(choices.types));
+}
+
+// The same view's next page: its query string with the cursor the twin gave for it.
+function nextPage(action, cursor) {
+  const params = new URLSearchParams(location.search);
+  params.set("cursor", cursor);
+  return `${action}?${params}`;
 }
 
 function field(label, input) {

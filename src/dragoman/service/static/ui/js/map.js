@@ -17,7 +17,8 @@ export async function render(main) {
       h("p", { class: "muted" }, `${plural(data.points.length, "place")} with coordinates; ${plural(data.unplaced, "event")} without a reported place.`)),
     h("div", { class: "graph-layout" }, drawMap(data, world, side), side));
   fill(main, h("div", { class: "with-sidebar" },
-    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/map" }),
+    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/map",
+      nextCursor: data.next_cursor }),
     content));
 }
 

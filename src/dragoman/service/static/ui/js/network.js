@@ -20,7 +20,8 @@ export async function render(main) {
     data.edges.length ? h("div", { class: "graph-layout" }, graph(data, side), side) :
       h("p", { class: "empty" }, "No two actors are linked by the events matching these filters."));
   fill(main, h("div", { class: "with-sidebar" },
-    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/network" }),
+    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/network",
+      nextCursor: data.next_cursor }),
     content));
 }
 

@@ -13,7 +13,8 @@ export async function render(main) {
     data.events.length ? overview(data.events) : null,
     data.events.length ? dayList(data.events) : h("p", { class: "empty" }, "No event matches these filters."));
   fill(main, h("div", { class: "with-sidebar" },
-    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/timeline" }),
+    filterPanel(data.choices, data.filters, { count: data.count, truncated: data.truncated, action: "/ui/timeline",
+      nextCursor: data.next_cursor }),
     content));
 }
 
