@@ -104,7 +104,7 @@ def static(path: str) -> FileResponse:
 def timeline_data(request: Request) -> dict[str, Any]:
     """The timeline page's data: a page of the canonical events matching type, status, actor, from,
     to, track and q (words in an evidence sentence), in the order of /events, at most ``limit``
-    (default 200, up to 1000), with ``next_cursor`` for the page after and the filter choices."""
+    (default 100, up to 1000), with ``next_cursor`` for the page after and the filter choices."""
     filters = dashboard_views.parse_filters(request.query_params)
     return dashboard_views.timeline(state_of(request).reader, filters, lambda cursor: next_url(request, cursor))
 

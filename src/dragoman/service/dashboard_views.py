@@ -29,7 +29,7 @@ from dragoman.service.params import check_known, decode_cursor, encode_cursor, e
 from dragoman.store import Store
 from dragoman.store.fusion import occurrence_from_dict
 
-DEFAULT_LIMIT = 200
+DEFAULT_LIMIT = 100  # events a page of the timeline, network or map draws: its CPU grows with it
 MAX_LIMIT = 1000  # as /events: a page's cost grows with its size, whatever the store's
 FILTERS = ("type", "status", "actor", "from", "to", "track", "q", "limit", "cursor")
 
