@@ -108,9 +108,7 @@ def _resolve(found: list[Match], text: str) -> list[Match]:
     # a noun ("in an attack on a village") may yet code nothing without a status cue, so only a
     # verb trigger makes a subordinate one redundant ("killed 46 civilians in an attack on ...")
     main_types = {
-        m.trigger.event_type
-        for m in kept
-        if not m.trigger.subordinate and m.trigger.kind != "noun"
+        m.trigger.event_type for m in kept if not m.trigger.subordinate and m.trigger.kind != "noun"
     }
     kept = [m for m in kept if not (m.trigger.subordinate and m.trigger.event_type in main_types)]
     kept.sort(key=lambda m: m.start)
