@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.lexicon import Lexicon, Trigger, load_lexicon
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
-from dragoman.coding.parse_roles import SentenceParse
+from dragoman.coding.parse_batch import wants_parse
+from dragoman.coding.parse_roles import SentenceParse, parse_sentences
 from dragoman.coding.roles import Roles, assign_roles
 from dragoman.coding.rules import Match, find_matches, scopes, windows, without_content
 from dragoman.coding.sides import distinct, meeting_mode, with_denier, with_source
@@ -55,6 +56,18 @@ class _ArticleState:
     sources: dict[tuple[str, str | None], Actor] = field(default_factory=dict)
 
 
+class _Read(NamedTuple):
+    """A sentence's acts, read before roles so that the sentences to parse are known first."""
+
+    view: SentenceView
+    index: dict[str, list[int]]  # word starts (_prefix.py)
+    matches: list[Match]
+    wins: list[Window]
+    readings: list[Reading]
+    scopes: list[tuple[int, int]]
+    actors: SentenceActors
+
+
 class RuleCoder:
     """Explainable, deterministic coding from the patterns in data/coding/*.yaml."""
 
@@ -73,11 +86,15 @@ class RuleCoder:
             published_year=int(published[:4]) if published and published[:4].isdigit() else None,
         )
         events: list[Event] = []
-        for view in _views(annotations):
-            events.extend(self._sentence(state, view))
+        read = [r for r in (self._prepare(state, view) for view in _views(annotations)) if r]
+        parses = _parses(read)  # the sentences roles.py will want parsed, in one batch
+        for r in read:
+            parse = parses.get(r.view.sentence.index) or SentenceParse(r.view.sentence.text)
+            events.extend(self._sentence(state, r, parse))
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
-    def _sentence(self, state: _ArticleState, view: SentenceView) -> list[Event]:
+    def _prepare(self, state: _ArticleState, view: SentenceView) -> _Read | None:
+        """A sentence's acts and actors, before roles: None when it codes nothing."""
         text = view.sentence.text
         cues = self.lexicon_.cues
         index = word_starts(text)
@@ -86,7 +103,7 @@ class RuleCoder:
             and may_match(index, cues.sports_prefixes)
             and cues.sports.search(text)
         ):
-            return []  # sports reporting: "attack", "fired a shot", "talks with the coach"
+            return None  # sports reporting: "attack", "fired a shot", "talks with the coach"
         matches = without_content(
             self.status_rules_, text, find_matches(self.lexicon_, text, index)
         )
@@ -98,20 +115,25 @@ class RuleCoder:
                 countries=len({m.actor.country for m in view.actors if m.actor.country}),
             )
         if not matches:
-            return []
+            return None
         matches, wins, readings = self._read(state, view, matches)
         if not matches:
-            return []
+            return None
         actors = sentence_actors(view, cues)
-        parse = SentenceParse(text)  # parsed only if roles.py needs it (parse_roles.py)
+        return _Read(view, index, matches, wins, readings, scopes(text, matches), actors)
+
+    def _sentence(self, state: _ArticleState, read: _Read, parse: SentenceParse) -> list[Event]:
+        view, index, matches, wins, readings, read_scopes, actors = read
+        text = view.sentence.text
+        cues = self.lexicon_.cues
         out: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         previous: Roles | None = None
         state.clauses = [(_clause(w), r.status) for w, r in zip(wins, readings)]
-        for match, win, reading, scope in zip(matches, wins, readings, scopes(text, matches)):
+        for match, win, reading, scope in zip(matches, wins, readings, read_scopes):
             clause = _clause(win)
             place = choose_place(actors, clause, match.start)
-            cut = reading.cue_start if reading.status in ("cancelled", "postponed") else None
+            cut = _cut(reading)
             for roles in assign_roles(
                 match,
                 scope,
@@ -391,6 +413,29 @@ class RuleCoder:
             and event.status != "hypothetical"
         ):
             state.last_parties = tuple(a.with_role("party") for a in event.participants)
+
+
+def _parses(read: list[_Read]) -> dict[int, SentenceParse]:
+    """The parses roles.py will read, by sentence index, made in one batch (parse_batch.py)."""
+    wanted = [
+        r.view.sentence
+        for r in read
+        if wants_parse(
+            r.view.sentence.text,
+            (
+                (m, scope, _clause(w), _cut(reading))
+                for m, w, reading, scope in zip(r.matches, r.wins, r.readings, r.scopes)
+            ),
+            r.actors,
+        )
+    ]
+    parses = parse_sentences([s.text for s in wanted])
+    return {s.index: parse for s, parse in zip(wanted, parses)}
+
+
+def _cut(reading: Reading) -> int | None:
+    """Where a cancellation cue starts: the actors before it called the act off (roles.py)."""
+    return reading.cue_start if reading.status in ("cancelled", "postponed") else None
 
 
 def _clause(win: Window) -> tuple[int, int]:
