@@ -132,6 +132,22 @@ def _found(text: str) -> set[tuple[str, str | None, str | None, str]]:
             ("ASSAULT", "occurred"),
             id="launched-rocket-fire-against",
         ),
+        pytest.param(
+            "Hungary renewed an appeal to Austria to extradite a former minister wanted for fraud.",
+            ("REQUEST", "occurred"),
+            id="renewed-an-appeal-to",
+        ),
+        pytest.param(
+            "Qatar ended its mediation between Israel and Hamas on Saturday.",
+            ("SANCTION", "occurred"),
+            id="ended-its-mediation",
+        ),
+        pytest.param(
+            "Two Colombian soldiers were murdered in an ambush by ELN guerrillas in Arauca on "
+            "Monday.",
+            ("ASSAULT", "occurred"),
+            id="were-murdered-in-an-ambush",
+        ),
     ],
 )
 def test_plain_news_sentence_is_coded(text: str, want: tuple[str, str]) -> None:
@@ -163,6 +179,13 @@ def test_direction(text: str, dyad: tuple[str, str, str | None]) -> None:
     kind, source, target = dyad
     found = {(k, s, t) for k, s, t, _ in _found(text) if k == kind}
     assert any(s == source and (target is None or t == target) for _, s, t in found), found
+
+
+def test_arriving_peacekeepers_are_a_deployment_not_a_visit() -> None:
+    kinds = {
+        k for k, _, _, _ in _found("Bangladeshi peacekeeping troops have arrived in South Sudan.")
+    }
+    assert "AID" in kinds and "CONSULT" not in kinds
 
 
 @pytest.mark.parametrize(
@@ -207,6 +230,17 @@ def test_direction(text: str, dyad: tuple[str, str, str | None]) -> None:
             "Norwegian tugboats towed an impounded Russian trawler to Kirkenes on Monday.",
             "COERCE",
             id="an-impounded-ship",
+        ),
+        pytest.param(
+            "Israel's cabinet met on Sunday and approved a plan to bar Hamas candidates from the "
+            "ballot.",
+            "CONSULT",
+            id="a-cabinet-meeting",
+        ),
+        pytest.param(
+            "Analysts in Brussels doubted Beijing's will to agree on limits to its coal use.",
+            "AGREE",
+            id="the-will-to-agree",
         ),
     ],
 )
