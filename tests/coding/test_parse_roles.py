@@ -179,10 +179,13 @@ def _dyads(events: list) -> list[tuple]:
             id="coordinated-sources",
         ),
         pytest.param(
-            # "to" read as a dative by the parser; coordinated recipients keep one dyad
+            # "to" read as a dative by the parser; each coordinated recipient has its dyad
             "Japan sent humanitarian aid to Turkey and Syria after the earthquake.",
             {"actors": (A("Japan", "JPN"), A("Turkey", "TUR"), A("Syria", "SYR"))},
-            [("AID", "JPN", "TUR", frozenset({"JPN", "TUR"}))],
+            [
+                ("AID", "JPN", "TUR", frozenset({"JPN", "TUR"})),
+                ("AID", "JPN", "SYR", frozenset({"JPN", "SYR"})),
+            ],
             id="coordinated-targets",
         ),
         pytest.param(

@@ -119,8 +119,9 @@ def _one(text: str, **read):
             {"PRK", "USA"},
         ),
         (
-            "The United States welcomed the agreement between Armenia and Azerbaijan.",
-            (A("The United States", "USA"), ARM, AZE),
+            # one recipient: two listed ones are two dyads (test_role_recipients.py)
+            "The United States welcomed Armenia's decision to sign the agreement.",
+            (A("The United States", "USA"), A("Armenia's", "ARM")),
             "SUPPORT",
             "051",
             "USA",

@@ -56,7 +56,7 @@ EUR = A("The EU", "EUR", None, kind="igo")
                 A("Armenia", "ARM"),
                 A("Azerbaijan", "AZE"),
             ),
-            [("REQUEST", "UNO", "ARM")],
+            [("REQUEST", "UNO", "ARM"), ("REQUEST", "UNO", "AZE")],
             id="urged-to-meet",
         ),
         pytest.param(
@@ -93,7 +93,7 @@ EUR = A("The EU", "EUR", None, kind="igo")
             "Turkey asked Tehran and Damascus to provide information about arms seized last week "
             "in southeastern Turkey.",
             (A("Turkey", "TUR"), A("Tehran", "IRN"), A("Damascus", "SYR")),
-            [("REQUEST", "TUR", "IRN"), ("COERCE", "IRN", None)],
+            [("REQUEST", "TUR", "IRN"), ("REQUEST", "TUR", "SYR"), ("COERCE", "IRN", None)],
             id="control-a-participle-further-on",
         ),
         pytest.param(

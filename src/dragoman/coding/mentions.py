@@ -82,8 +82,8 @@ def sentence_actors(view: SentenceView, cues: Cues) -> SentenceActors:
         if role is not None:
             mediators.append((m, role))
             continue
-        if any(p.start < m.end and m.start < p.end for p in venues):
-            continue  # "held in Oman": a venue, not a party
+        if any(p.start <= m.start < p.end for p in venues):
+            continue  # "held in Oman": a venue, not a party ("protesters in Tehran" is one)
         if _VENUE_NAME.match(text, m.end) and any(
             p.place.kind == "city" and p.start < m.end and m.start < p.end for p in places
         ):

@@ -9,11 +9,13 @@ venue or mediation. Offsets are the sentence's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from dragoman.coding._roles_record import Roles
 from dragoman.coding.governments import government
-from dragoman.coding.lexicon import Cues, ImpliedActor, Trigger
-from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors, unique_actors
+from dragoman.coding.lexicon import Cues
+from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
+from dragoman.coding.one_sided import one_sided_roles
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
@@ -43,21 +45,8 @@ _CLAUSE_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Roles:
-    source: Actor | None = None
-    target: Actor | None = None
-    participants: tuple[Actor, ...] = ()
-    mediator: Actor | None = None
-    venue: Actor | None = None  # a host that is only the venue ("Oman hosted the talks")
-    subject: Actor | None = None  # who acts: the source, the mediator, the host, or a party
-    destination: PlaceAt | None = None  # a visit's destination
-    implied: bool = False  # an actor came from a trigger default or the place
-    named: int = 0  # principal actors named in the sentence for this event
-    # a trip to a meeting between others ("travel to Geneva ... at Tuesday's talks with the US"):
-    # the meeting's span and CAMEO code (046 talks, 040 meeting); the event is that meeting
-    purpose: tuple[int, int] | None = None
-    purpose_cameo: str | None = None
+# "urged Armenia and Azerbaijan", "to Iran, Libya and Cuba": recipients in one list
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -82,10 +71,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
-
-
-def _implied(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:
-    return Actor(text=text, name=spec.name, country=country, sector=spec.sector, kind="group")
 
 
 def assign_roles(
@@ -147,7 +132,7 @@ def assign_roles(
             before = [Mention(match.start, match.start, previous.source)]
         after = [m for m in after if m.end <= clause[1]]  # one side: not from another clause
         country = location_country or (speaker.country if speaker else None)
-        return [_domestic(trig, before, after, sentence, country, mediator)]
+        return [one_sided_roles(trig, before, after, sentence, country, mediator, at=match.end)]
     if trig.roles == "mediation":  # "he would chair the talks": the speaker mediates
         if mediator is None and before:
             mediator, before = before[0].actor.with_role("mediator"), before[1:]
@@ -185,12 +170,33 @@ def assign_roles(
         near = [m.actor for m in after if m.actor.country and m.start - match.end <= _NEAR_TARGET]
         return _visits(match, scope[1], actors, sources, near, mediator, sentence, cues)
     if sides is not None and sides.each_source:
-        return _each_dyad(sides, targets, mediator)
+        first = targets[0] if targets else None
+        listed = _with_coordinated(first, actors.principals, sentence) if first else []
+        return _each_dyad(sides, targets, mediator, listed)
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
     if target is None:  # same country, another sector ("the army detained Iranian protesters")
         target = next((t for t in targets if not _same(t, source)), None)
-    return [_directed(source, target, mediator)]
+    if target is None:
+        return [_directed(source, None, mediator)]
+    recipients = _with_coordinated(target, actors.principals, sentence)
+    return [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
+
+
+def _with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: str) -> list[Actor]:
+    """The target and the actors listed with it, each a recipient of its own dyad, as CAMEO and
+    PLOVER code them: "urged Armenia and Azerbaijan to return", "lifted embargoes on Iran,
+    Libya and Cuba"."""
+    at = next((k for k, m in enumerate(principals) if m.actor is target), None)
+    if at is None:
+        return [target]
+    group, last = [target], principals[at]
+    for m in principals[at + 1 :]:
+        if not m.actor.country or not _COORDINATED.fullmatch(sentence, last.end, m.start):
+            break
+        group.append(m.actor)
+        last = m
+    return list(unique_actors(group))
 
 
 def _parsed(
@@ -241,14 +247,17 @@ def _parsed_dyad(
     return parsed_sources or sources, parsed_targets or targets
 
 
-def _each_dyad(sides: ParsedSides, targets: list[Actor], mediator: Actor | None) -> list[Roles]:
+def _each_dyad(
+    sides: ParsedSides, targets: list[Actor], mediator: Actor | None, listed: list[Actor]
+) -> list[Roles]:
     """One act per source when the subject is coordinated: "The US and Britain imposed
-    sanctions on Iran" is two dyads, as CAMEO and PLOVER code it. Coordinated recipients keep
-    one dyad, to the first ("urged Armenia and Azerbaijan to meet"), as the rules always did."""
+    sanctions on Iran" is two dyads, as CAMEO and PLOVER code it; ``listed``, the target with
+    the recipients coordinated with it, multiplies them ("... on Iran and Syria": four)."""
     out = []
     for source in (m.actor for m in sides.each_source):
         target = next((t for t in targets if t.country != source.country), None)
-        out.append(_directed(source, target, mediator))
+        recipients = listed if target is not None and target in listed else [target]
+        out += [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
     return out
 
 
@@ -372,58 +381,3 @@ def _visits(
         for host, place in trip.hosts
     ]
     return out or [Roles()]
-
-
-def _domestic(
-    trig: Trigger,
-    before: list[Mention],
-    after: list[Mention],
-    sentence: str,
-    country: str | None,
-    mediator: Actor | None,
-) -> Roles:
-    """One side: the actors before the trigger (else after), else the trigger's implied actor."""
-    side = before or after
-    named = len(side)
-    implied = False
-    actors = [
-        m.actor
-        if m.actor.country or country is None
-        else Actor(
-            text=m.actor.text,
-            name=m.actor.name,
-            country=country,
-            sector=m.actor.sector,
-            kind=m.actor.kind,
-            title=m.actor.title,
-        )
-        for m in side
-    ]
-    actors = [a for a in actors if a.country]
-    if not actors and trig.agent is not None and country is not None:
-        actors, implied = [_implied(trig.agent, country, None)], True
-    if not actors:
-        return Roles(named=0)
-    source = actors[0].with_role("source")
-    target = None
-    if trig.patient is not None:
-        cue = trig.patient.cue.search(sentence) if trig.patient.cue is not None else None
-        if trig.patient.cue is None or cue:
-            text = cue.group() if cue else None
-            target = _implied(trig.patient, source.country, text).with_role("target")
-            implied = True
-    rest = [
-        a.with_role("party")
-        for a in actors[1:]
-        if (a.country, a.sector) != (source.country, source.sector)
-    ]
-    parts = unique_actors([source, *([target] if target else []), *rest])
-    return Roles(
-        source=source,
-        target=target,
-        participants=parts,
-        mediator=mediator if trig.event_type == "CONSULT" else None,
-        implied=implied,
-        subject=source,
-        named=named,
-    )

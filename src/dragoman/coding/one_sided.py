@@ -1,0 +1,105 @@
+"""Roles of a one-sided act (``roles: domestic`` in triggers.yaml): protests, strikes, arrests.
+
+    Trigger + actors before / after it --one_sided_roles--> Roles(source, target)
+
+The actors before the trigger act (else those after it, else the trigger's implied agent in the
+country of the act's place); an actor after the trigger that a cue of
+data/coding/one_sided_targets.yaml introduces is the target ("rallied against the government").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
+from dragoman.coding._roles_record import Roles
+from dragoman.coding.lexicon import ImpliedActor, Trigger
+from dragoman.coding.mentions import Mention, unique_actors
+from dragoman.errors import DataFileError
+from dragoman.model import Actor
+
+__all__ = ["implied_actor", "one_sided_roles"]
+
+_GAP = r"\W+(?:[\w'’-]+\s+){0,4}?$"  # up to four words between a target cue and its actor
+
+
+@functools.cache
+def _target_cue() -> re.Pattern[str]:
+    """One regex for the cues of data/coding/one_sided_targets.yaml, anchored at the actor."""
+    path = data_path("one_sided_targets.yaml")
+    cues = load_mapping(path).get("target_cues")
+    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+        raise DataFileError(f"{path}: `target_cues` must be a list of quoted regexes")
+    return compile_pattern(r"\b(?:" + "|".join(cues) + ")" + _GAP, {}, str(path), words=False)
+
+
+def implied_actor(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:
+    """The actor a trigger implies where the text names none ("protesters", "police")."""
+    return Actor(text=text, name=spec.name, country=country, sector=spec.sector, kind="group")
+
+
+def one_sided_roles(
+    trig: Trigger,
+    before: list[Mention],
+    after: list[Mention],
+    sentence: str,
+    country: str | None,
+    mediator: Actor | None,
+    *,
+    at: int,
+) -> Roles:
+    """One side: the actors before the trigger (else after), else the trigger's implied actor;
+    an actor after the trigger that a target cue introduces is the target ("rallied against X")."""
+    cued = [m for m in after if _target_cue().search(sentence, at, m.start)]
+    if trig.patient is not None and not before:
+        cued = after  # "a crackdown on protesters in Iran": those after it suffer the act
+    after = [m for m in after if m not in cued]
+    side = before or after
+    named = len(side)
+    implied = False
+    actors = [a for a in (_placed(m.actor, country) for m in side) if a.country]
+    if not actors and trig.agent is not None and country is not None:
+        actors, implied = [implied_actor(trig.agent, country, None)], True
+    if not actors:
+        return Roles(named=0)
+    source = actors[0].with_role("source")
+    target = next(
+        (a.with_role("target") for a in (_placed(m.actor, country) for m in cued) if a.country),
+        None,
+    )
+    if target is None and trig.patient is not None:
+        cue = trig.patient.cue.search(sentence) if trig.patient.cue is not None else None
+        if trig.patient.cue is None or cue:
+            text = cue.group() if cue else None
+            target = implied_actor(trig.patient, source.country, text).with_role("target")
+            implied = True
+    rest = [
+        a.with_role("party")
+        for a in actors[1:]
+        if (a.country, a.sector) != (source.country, source.sector)
+    ]
+    parts = unique_actors([source, *([target] if target else []), *rest])
+    return Roles(
+        source=source,
+        target=target,
+        participants=parts,
+        mediator=mediator if trig.event_type == "CONSULT" else None,
+        implied=implied,
+        subject=source,
+        named=named,
+    )
+
+
+def _placed(actor: Actor, country: str | None) -> Actor:
+    """An actor with no country of its own takes the act's ("protesters ... in Tehran")."""
+    if actor.country or country is None:
+        return actor
+    return Actor(
+        text=actor.text,
+        name=actor.name,
+        country=country,
+        sector=actor.sector,
+        kind=actor.kind,
+        title=actor.title,
+    )
