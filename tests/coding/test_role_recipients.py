@@ -104,3 +104,32 @@ def test_one_sided_act_without_a_cue_has_no_target() -> None:
     # no actor after the trigger: nobody to protest against
     found = dyads("Students protested in Tehran on Saturday.")
     assert found == {("PROTEST", ("IRN", "CVL"), None)}, found
+
+
+@pytest.mark.parametrize(
+    "text, event_type, source, target",
+    [
+        (
+            "Russian forces shelled Kharkiv overnight, killing four people.",
+            "ASSAULT",
+            ("RUS", "MIL"),
+            ("UKR", "CVL"),
+        ),
+        (
+            "Turkish authorities imposed a curfew in the town of Cizre after the vote.",
+            "COERCE",
+            ("TUR", "GOV"),
+            ("TUR", "CVL"),
+        ),
+    ],
+)
+def test_an_attack_on_a_place_targets_its_civilians(
+    text: str, event_type: str, source: tuple, target: tuple
+) -> None:
+    found = dyads(text)
+    assert (event_type, source, target) in found, found
+
+
+def test_a_protest_in_a_place_does_not_target_it() -> None:
+    found = dyads("Thousands of Armenians rallied in Yerevan on Saturday.")
+    assert found == {("PROTEST", ("ARM", "CVL"), None)}, found

@@ -19,7 +19,7 @@ from dragoman.coding.mentions import Mention, unique_actors
 from dragoman.errors import DataFileError
 from dragoman.model import Actor
 
-__all__ = ["implied_actor", "one_sided_roles"]
+__all__ = ["civilians_of", "implied_actor", "one_sided_roles", "place_target_types"]
 
 _GAP = r"\W+(?:[\w'’-]+\s+){0,4}?$"  # up to four words between a target cue and its actor
 
@@ -32,6 +32,23 @@ def _target_cue() -> re.Pattern[str]:
     if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
         raise DataFileError(f"{path}: `target_cues` must be a list of quoted regexes")
     return compile_pattern(r"\b(?:" + "|".join(cues) + ")" + _GAP, {}, str(path), words=False)
+
+
+@functools.cache
+def place_target_types() -> frozenset[str]:
+    """The event types whose place is their target when the text names none."""
+    path = data_path("one_sided_targets.yaml")
+    types = load_mapping(path).get("place_target_types")
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise DataFileError(f"{path}: `place_target_types` must be a list of PLOVER types")
+    return frozenset(types)
+
+
+def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
+    """The target an attack on a place with no target named has: its country's civilians."""
+    if place_country is None or event_type not in place_target_types():
+        return None
+    return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
 
 
 def implied_actor(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:

@@ -15,7 +15,7 @@ from dragoman.coding._roles_record import Roles
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
-from dragoman.coding.one_sided import one_sided_roles
+from dragoman.coding.one_sided import civilians_of, one_sided_roles
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
@@ -132,7 +132,13 @@ def assign_roles(
             before = [Mention(match.start, match.start, previous.source)]
         after = [m for m in after if m.end <= clause[1]]  # one side: not from another clause
         country = location_country or (speaker.country if speaker else None)
-        return [one_sided_roles(trig, before, after, sentence, country, mediator, at=match.end)]
+        roles = one_sided_roles(trig, before, after, sentence, country, mediator, at=match.end)
+        civilians = civilians_of(location_country, trig.event_type)
+        if roles.source is None or roles.target is not None or civilians is None:
+            return [roles]
+        target = civilians.with_role("target")
+        parts = unique_actors([*roles.participants, target])
+        return [replace(roles, target=target, participants=parts)]
     if trig.roles == "mediation":  # "he would chair the talks": the speaker mediates
         if mediator is None and before:
             mediator, before = before[0].actor.with_role("mediator"), before[1:]
@@ -177,8 +183,9 @@ def assign_roles(
     target = next((t for t in targets if source is None or t.country != source.country), None)
     if target is None:  # same country, another sector ("the army detained Iranian protesters")
         target = next((t for t in targets if not _same(t, source)), None)
-    if target is None:
-        return [_directed(source, None, mediator)]
+    if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
+        civilians = civilians_of(location_country, trig.event_type) if source else None
+        return [_directed(source, civilians, mediator)]
     recipients = _with_coordinated(target, actors.principals, sentence)
     return [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
 
