@@ -35,6 +35,13 @@ def actors(text: str) -> list[tuple[str, str | None, str | None]]:
             "Turkish helicopters and jets hit positions in the north.",
             ("Turkish helicopters", "TUR", "MIL"),
         ),
+        ("Syrian aircraft struck the market at dawn.", ("Syrian aircraft", "SYR", "MIL")),
+        # police forces and armed groups named on their own
+        (
+            "U.S. border patrol agents detained the group near El Paso.",
+            ("U.S. border patrol agents", "USA", "COP"),
+        ),
+        ("UNITA fighters ambushed the convoy near Huambo.", ("UNITA fighters", "AGO", "REB")),
     ],
 )
 def test_people_and_weapons_sectors(
