@@ -10,6 +10,7 @@ Every error names the file and the entry, and says what to change.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from importlib import resources
@@ -66,10 +67,36 @@ def load_places_file() -> dict[str, Any]:
                 f"{path}: countries: {code!r} must be an ISO3 code with a list of names"
             )
     data["countries"] = countries
+    phrases = raw.get("capital_phrases") or []
+    if not isinstance(phrases, list) or not all(
+        isinstance(f, str) and f.count("{demonym}") == 1 for f in phrases
+    ):
+        raise DataFileError(
+            f"{path}: 'capital_phrases' must be a list of strings holding '{{demonym}}' once, "
+            f"like \"the {{demonym}} capital\"; got {phrases!r}"
+        )
+    data["capital_phrases"] = phrases
     data["places"] = [
         place_item(item, f"{path}: places[{i}]") for i, item in enumerate(raw.get("places") or [])
     ]
     return data
+
+
+def load_demonyms() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> the demonyms of each state in ``data/actors/countries.jsonl`` (dependencies and
+    former states left out: their capital is not the one a "the Emirati capital" phrase means)."""
+    path = resources.files("dragoman").joinpath("data", "actors", "countries.jsonl")
+    found: dict[str, tuple[str, ...]] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if row["country"] == row["iso3"] and not row.get("obsolete"):
+                found[row["iso3"]] = tuple(row["demonyms"])
+        except (ValueError, KeyError, TypeError) as e:
+            raise DataFileError(f"{path}:{lineno}: not a country row with iso3 and demonyms ({e})") from e
+    return found
 
 
 def place_item(item: Any, where: str) -> tuple[tuple[str, ...], Entry]:

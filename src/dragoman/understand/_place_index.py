@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from dragoman.understand._place_files import load_names, load_places_file
+from dragoman.understand._place_files import load_demonyms, load_names, load_places_file
 from dragoman.understand._place_names import (
     ARTICLE,
     ARTICLES,
@@ -98,6 +98,8 @@ def _build(min_population: int) -> Gazetteer:
     for forms, entry in data["places"]:
         for form in forms:
             _put(form, entry, names, exact)
+    for form, entry in _capital_phrases(data["capital_phrases"], names):
+        names.setdefault(name_key(form), entry)
     not_place = Entry(name="", country=None, kind="region", source="not_place")
     for form in data["not_places"]:
         _put(form, not_place, names, exact)
@@ -112,8 +114,25 @@ def _build(min_population: int) -> Gazetteer:
         max_tokens=_MAX_TOKENS,
         titles=frozenset(data["titles"]),
         place_words=frozenset(data["place_words"]),
+        lower_ends=frozenset(p.rsplit(" ", 1)[-1] for p in data["capital_phrases"]),
         preposition=re.compile(rf"\b({preps})\s+(?:(?:{mods})\s+){{0,3}}\Z", re.IGNORECASE),
     )
+
+
+def _capital_phrases(
+    templates: Iterable[str], names: Mapping[str, Entry]
+) -> Iterable[tuple[str, Entry]]:
+    """("the Emirati capital", Abu Dhabi) for every state's demonyms and its indexed capital."""
+    capitals = {e.country: e for e in names.values() if e.capital and e.country}
+    for code, demonyms in load_demonyms().items():
+        capital = capitals.get(code)
+        if capital is None:
+            continue
+        # An override of the capital's name (places.yaml) wins over the gazetteer's record.
+        capital = names.get(name_key(capital.name), capital)
+        for template in templates:
+            for demonym in demonyms:
+                yield template.replace("{demonym}", demonym), capital
 
 
 def _put(form: str, entry: Entry, names: dict[str, Entry], exact: dict[str, Entry]) -> None:

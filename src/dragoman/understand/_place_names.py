@@ -114,6 +114,7 @@ class Gazetteer:
     titles: frozenset[str]
     place_words: frozenset[str]
     preposition: re.Pattern[str]
+    lower_ends: frozenset[str] = frozenset()  # lower-case last words of names ("the Emirati capital")
 
     def may_start(self, token: str) -> bool:
         if not (token[0].isupper() or token == "the" or ARTICLE.match(token)):

@@ -144,8 +144,10 @@ def _scan(s: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
         hit: tuple[int, Entry] | None = None
         for j in range(min(n, i + gaz.max_tokens) - 1, i - 1, -1):
             c = toks[j][0]
-            if j > i and not (s[c].isupper() or ARTICLE.match(s, c)):
-                continue  # a name ends on a capitalised word ("Deir ez-Zor" counts)
+            if j > i and not (
+                s[c].isupper() or ARTICLE.match(s, c) or s[c : toks[j][1]] in gaz.lower_ends
+            ):
+                continue  # a name ends on a capitalised word ("Deir ez-Zor", "the Emirati capital")
             entry = gaz.lookup(s[a : toks[j][1]])
             if entry is not None:
                 hit = (j, entry)
