@@ -10,6 +10,7 @@ from __future__ import annotations
 from dragoman.model import Annotations, Article
 from dragoman.options import UnderstandOptions
 from dragoman.understand.actors import find_actors
+from dragoman.understand.actors_coref import find_pronoun_actors
 from dragoman.understand.attribution import find_attributions
 from dragoman.understand.dates import find_dates
 from dragoman.understand.people import find_people, merge_people
@@ -25,12 +26,13 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     sentences = split_sentences(text)
     actors = find_actors(text, sentences)
     people = find_people(text, sentences, actors, published=article.published)
+    named = merge_people(actors, people)
+    pronouns = find_pronoun_actors(text, sentences, named)  # "Kushner ... He met"
     return Annotations(
         article_id=article.id,
         sentences=sentences,
-        actors=tuple(merge_people(actors, people)),
+        actors=tuple(sorted([*named, *pronouns], key=lambda m: m.start)),
         places=tuple(find_places(text, sentences, min_population=opts.min_city_population)),
         dates=tuple(find_dates(text, sentences, article.published)),
         attributions=tuple(find_attributions(text, sentences)),
     )
-

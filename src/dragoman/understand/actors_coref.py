@@ -1,0 +1,70 @@
+"""Pronoun subjects within an article: "Jared Kushner, the US envoy, arrived in Cairo. He met ..."
+
+    text + sentences + actor mentions --find_pronoun_actors--> [ActorMention for "He"/"She"]
+
+A sentence whose subject is "he" or "she" (first word, or after a short opening phrase: "On
+Tuesday, she ...") continues with the person the article last named as a subject: the first
+person in the nearest of the three sentences before it that names one (by name, or by a
+title: "the Iranian foreign minister"). The mention covers the
+pronoun and carries that person's actor, so the coder reads "He met Egyptian President X" as a
+meeting of two countries. "the two sides" and "both countries" are read by the coder
+(coding/sides.py); "they" and object pronouns are left alone: their antecedent is too often a
+group or a thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dragoman.model import Actor, ActorMention, Sentence
+from dragoman.understand._actor_roles import config
+from dragoman.understand._actor_text import phrase_key
+
+__all__ = ["find_pronoun_actors"]
+
+# "He", "She", or an opening of up to five words and a comma before it ("On Tuesday, he")
+_SUBJECT = re.compile(r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+)?\b(he|she)\b(?=\s+\w)", re.IGNORECASE)
+_LOOK_BACK = 3  # sentences
+
+
+def find_pronoun_actors(
+    text: str, sentences: Sequence[Sentence], actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """An actor mention for each sentence-subject "he"/"she" whose person the article named just
+    before; offsets index into ``text``."""
+    people: dict[int, ActorMention] = {}
+    for m in sorted(actors, key=lambda m: m.start):
+        if _one_person(m, text) and m.actor.country and m.sentence not in people:
+            people[m.sentence] = m  # the first person of a sentence: most often its subject
+    out = []
+    for k, s in enumerate(sentences):
+        found = _SUBJECT.match(text, s.start, s.end)
+        if found is None:
+            continue
+        antecedent = next((people[j] for j in range(k - 1, k - 1 - _LOOK_BACK, -1) if j in people),
+                          None)  # fmt: skip
+        if antecedent is None:
+            continue
+        start, end = found.span(1)
+        actor = antecedent.actor
+        out.append(
+            ActorMention(sentence=k, start=start, end=end, actor=_as_text(actor, text[start:end]))
+        )
+    return out
+
+
+def _one_person(m: ActorMention, text: str) -> bool:
+    """A named person, or a phrase that ends in a person's title ("the Iranian foreign
+    minister", "Oman's foreign minister"), not a body ("Iranian officials", "Iran")."""
+    if m.actor.kind == "person":
+        return True
+    words = phrase_key(text[m.start : m.end])
+    titles = config().titles
+    return any(words[-n:] in titles for n in (1, 2, 3) if len(words) > n)
+
+
+def _as_text(actor: Actor, surface: str) -> Actor:
+    """The antecedent's actor, written as the pronoun that stands for it here."""
+    return replace(actor, text=surface)
