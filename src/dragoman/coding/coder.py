@@ -16,13 +16,21 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
-from dragoman.coding.lexicon import Lexicon, Trigger, load_lexicon
+from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
 from dragoman.coding.parse_batch import wants_parse
 from dragoman.coding.parse_roles import SentenceParse, parse_sentences
 from dragoman.coding.roles import Roles, assign_roles
 from dragoman.coding.rules import Match, find_matches, scopes, windows, without_content
-from dragoman.coding.sides import distinct, meeting_mode, with_denier, with_source
+from dragoman.coding.sides import (
+    distinct,
+    main_states,
+    meeting_mode,
+    named_pair,
+    with_denier,
+    with_sides,
+    with_source,
+)
 from dragoman.coding.status import Reading, StatusRules, Window, load_status_rules, read_status
 from dragoman.learn import learned_reviewer
 from dragoman.model import Actor, Annotations, Article, DateValue, Event, SentenceView
@@ -46,6 +54,7 @@ class _ArticleState:
     published: str | None
     published_year: int | None
     last_parties: tuple[Actor, ...] = ()
+    main_states: tuple[Actor, ...] = ()  # the two states named most: "both sides" before a meeting
     last_day: DateValue | None = None  # the day of the last act that occurred, for "later"
     # the current sentence's trigger clauses with their statuses (None: no cue, occurred)
     clauses: list[tuple[tuple[int, int], str | None]] = field(default_factory=list)
@@ -84,6 +93,7 @@ class RuleCoder:
             article=article,
             published=published,
             published_year=int(published[:4]) if published and published[:4].isdigit() else None,
+            main_states=main_states(annotations.actors),
         )
         events: list[Event] = []
         read = [r for r in (self._prepare(state, view) for view in _views(annotations)) if r]
@@ -222,6 +232,14 @@ class RuleCoder:
         cues = self.lexicon_.cues
         status = reading.status
         inherited = False
+        pair = named_pair(cues.sides, view.sentence.text, scope)
+        sides = state.last_parties or state.main_states
+        if pair is not None and len({a.country for a in sides}) >= 2:
+            after = pair > match.start
+            recipients = trig.roles == "directed" and after or trig.roles == "passive" and not after
+            roles = with_sides(roles, sides, recipients=recipients)
+        elif _names_told_act(cues, match, roles, sides, view.sentence.text):
+            roles = with_sides(roles, sides, recipients=True)
         if not roles.participants:
             found, inherited = self._inherit(state, trig, status)
             if not found.participants:
@@ -316,7 +334,7 @@ class RuleCoder:
             id=ev.event_id(
                 state.article, view, cameo, roles.source, roles.target, participants, match.start
             ),
-            event_type=trig.event_type,
+            event_type=_joint_type(cues, match, cameo, countries, actors),
             cameo=cameo,
             status=status,
             mode=mode,
@@ -380,6 +398,12 @@ class RuleCoder:
         (one,) = {a.country for a in roles.participants}
         if trig.anaphoric or one in {a.country for a in state.last_parties}:
             return replace(roles, participants=state.last_parties)
+        (alone,) = roles.participants[:1]
+        if alone.kind == "igo" and trig.event_type == "CONSULT" and roles.mediator is None:
+            # "the understanding reached at Thursday's meeting with the EU's envoy": an
+            # organisation alone at the process's meeting chairs it
+            mediator = alone.with_role("mediator")
+            return replace(roles, participants=state.last_parties, mediator=mediator)
         return roles
 
     @staticmethod
@@ -441,6 +465,53 @@ def _cut(reading: Reading) -> int | None:
 def _clause(win: Window) -> tuple[int, int]:
     """The sentence span of a trigger's clause."""
     return win.before_start, win.before_start + len(win.before) + len(win.trigger) + len(win.after)
+
+
+def _joint_type(
+    cues: Cues, match: Match, cameo: str, countries: frozenset[str], actors: SentenceActors
+) -> str:
+    """The act's PLOVER type: a signing by two sides together is AGREE (cues.yaml
+    between_parties). The signers are the parties named before the verb or after "by", or
+    carried over from an earlier sentence; a country named after it ("signed the EU declaration
+    backing Ukraine") owns or is the subject of the document, and does not sign it."""
+    trig = match.trigger
+    if trig.roles != "symmetric" or cameo not in cues.between_parties:
+        return trig.event_type
+    text = actors.view.sentence.text if actors.view is not None else ""
+    signer: set[str | None] = set()
+    other: set[str | None] = set()
+    last_signer = -1  # end of the last signer named: "by Armenia and Azerbaijan" lists two
+    for m in actors.principals:  # offsets in the sentence, as the match's
+        by = text[max(0, m.start - 4) : m.start].strip().lower() == "by"
+        listed = last_signer >= 0 and text[last_signer : m.start].strip(" ,") in ("", "and")
+        if m.start < match.start or by or listed:
+            signer.add(m.actor.country)
+            last_signer = m.end
+        else:
+            other.add(m.actor.country)
+    if len(countries - (other - signer)) >= 2:
+        return cues.between_parties[cameo]
+    return trig.event_type
+
+
+def _names_told_act(
+    cues: Cues, match: Match, roles: Roles, sides: tuple[Actor, ...], text: str
+) -> bool:
+    """A directed act with a source and no recipient, about an act of the two sides told before:
+    "Azerbaijan had renewed that demand" (the other side receives it), "the State Department
+    welcomed the signing" (both sides do)."""
+    if match.trigger.roles != "directed" or roles.source is None or roles.target is not None:
+        return False
+    countries = {a.country for a in sides}
+    if len(countries) != 2:
+        return False
+    if cues.act_object is not None and cues.act_object.match(text, match.end):
+        return True
+    return (
+        cues.object_anaphor is not None
+        and cues.object_anaphor.search(match.text) is not None
+        and roles.source.country in countries
+    )
 
 
 def _earlier_source(state: _ArticleState, event_type: str, target: Actor | None) -> Actor | None:

@@ -109,6 +109,11 @@ class Cues:
     trip_with: re.Pattern[str] | None = None  # "... with", "... between": the meeting's sides
     trip_talks: frozenset[str] = frozenset()  # meeting words that name talks (046)
     source_required: frozenset[str] = frozenset()  # types coded only with a source
+    # CAMEO code -> PLOVER type of the act when two parties or more do it together (decision 15)
+    between_parties: Mapping[str, str] = field(default_factory=dict)
+    sides: re.Pattern[str] | None = None  # "both sides", "the two governments"
+    object_anaphor: re.Pattern[str] | None = None  # "renewed that demand": recipient told before
+    act_object: re.Pattern[str] | None = None  # "welcomed the signing": the signers receive it
 
 
 _SECONDARY_COLUMNS = ("id", "pattern", "cameo", "event_type", "mode", "context", "roles", "starts",
@@ -428,6 +433,7 @@ def _load_cues(path: Path, ontology: Ontology) -> Cues:
             f"{where(path, data)}: source_required: {unknown[0]!r} is not a PLOVER type "
             f"({', '.join(ontology.types)})"
         )
+    between = _between_parties(path, data, ontology)
     confidence = data.get("confidence") or {}
     try:
         conf = {str(k): float(v) for k, v in confidence.items() if k != LINE}
@@ -451,4 +457,25 @@ def _load_cues(path: Path, ontology: Ontology) -> Cues:
         trip_with=compile_any(data.get("trip_with"), macros, f"{path}: trip_with", words=False),
         trip_talks=frozenset(w.lower() for w in data.get("trip_talks") or ()),
         source_required=frozenset(data.get("source_required") or ()),
+        between_parties=between,
+        sides=compile_any(data.get("sides"), macros, f"{path}: sides"),
+        object_anaphor=compile_any(data.get("object_anaphor"), macros, f"{path}: object_anaphor"),
+        act_object=compile_any(data.get("act_object"), macros, f"{path}: act_object", words=False),
     )
+
+
+def _between_parties(path: Path, data: Mapping[str, Any], ontology: Ontology) -> dict[str, str]:
+    """``between_parties`` of cues.yaml: CAMEO code -> the PLOVER type of a joint act."""
+    raw = data.get("between_parties") or {}
+    if not isinstance(raw, Mapping):
+        raise DataFileError(
+            f"{where(path, data)}: `between_parties` must map a CAMEO code to a type"
+        )
+    out = {str(k): v for k, v in raw.items() if k != LINE}
+    for code, kind in out.items():
+        if code not in ontology.cameo or kind not in ontology.types:
+            raise DataFileError(
+                f"{where(path, raw)}: between_parties: {code!r}: {kind!r} needs a CAMEO code of "
+                f"cameo_codes.tsv and a PLOVER type ({', '.join(ontology.types)})"
+            )
+    return out

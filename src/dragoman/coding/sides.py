@@ -1,6 +1,7 @@
 """An event's sides after roles: who joins, who goes, who hosts.
 
     Roles --distinct / with_source / with_denier--> Roles     (coder.py, once per event)
+    Roles + "both sides" --with_sides--> Roles                 (the article's two sides)
     a meeting's participants + mediator + venue --meeting_mode--> mode, CAMEO code, hosts
 
 Each function returns a new value; the coder calls them after assign_roles (roles.py).
@@ -8,13 +9,18 @@ Each function returns a new value; the coder calls them after assign_roles (role
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from dragoman.coding.mentions import SentenceActors
 from dragoman.coding.roles import Roles
-from dragoman.model import Actor, Place
+from dragoman.model import Actor, ActorMention, Place
 
-__all__ = ["distinct", "meeting_mode", "with_denier", "with_source"]
+__all__ = [
+    "distinct", "main_states", "meeting_mode", "named_pair", "with_denier", "with_sides", "with_source",
+]  # fmt: skip
 
 
 def distinct(roles: Roles) -> Roles:
@@ -59,3 +65,49 @@ def meeting_mode(
         hosted = tuple(a.with_role("host") if a.country == where else a for a in participants)
         return None, cameo, hosted
     return None, cameo, participants
+
+
+def named_pair(pattern: re.Pattern[str] | None, text: str, scope: tuple[int, int]) -> int | None:
+    """Where the act's words name its two sides as a pair ("both sides", "the two governments")."""
+    if pattern is None:
+        return None
+    m = pattern.search(text, *scope)
+    return m.start() if m else None
+
+
+def with_sides(roles: Roles, sides: tuple[Actor, ...], *, recipients: bool) -> Roles:
+    """The pair stands for ``sides``: the recipients of a directed act ("the State Department
+    called on both sides"), else the parties ("the two sides had reached the understanding",
+    whoever else the sentence names: the outlet's sources, the mediator)."""
+    if recipients:
+        actor = roles.source
+        if actor is None:
+            return roles
+        targets = tuple(a.with_role("target") for a in sides if a.country != actor.country)
+        return replace(roles, target=None, participants=(actor, *targets))
+    parties = tuple(a.with_role("party") for a in sides)
+    return replace(roles, source=None, target=None, participants=parties, subject=None)
+
+
+def main_states(mentions: Iterable[ActorMention]) -> tuple[Actor, ...]:
+    """The two states an article names most, each at least twice and ahead of any third: the
+    sides "both sides" means when no meeting has named them yet. None when that is unclear."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for m in mentions:
+        a = m.actor
+        if (
+            a.kind in ("state", "person")
+            and a.country
+            and len(a.country) == 3
+            and a.country.isalpha()
+        ):
+            counts[a.country] += 1
+            if a.kind == "state":
+                first.setdefault(a.country, a)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+        return ()
+    if not all(code in first for code, _ in ranked[:2]):
+        return ()
+    return tuple(first[code] for code, _ in ranked[:2])

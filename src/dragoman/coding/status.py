@@ -71,6 +71,8 @@ class StatusRules:
     anaphora: re.Pattern[str]  # "The Geneva " before a noun trigger: maybe an act told before
     boundaries: re.Pattern[str]
     circumstantial: re.Pattern[str]
+    # "signed at the second round": a meeting named as where a past act happened, so held
+    presupposed: re.Pattern[str] | None
     subordinate_before: re.Pattern[str]  # "days before the two countries " (then a verb)
     past_form: re.Pattern[str]  # a trigger in the past tense ("met", "resumed")
     content: dict[str, frozenset[str]]  # governing type -> the types that stay events after it
@@ -183,6 +185,7 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         anaphora=one("anaphora", data.get("anaphora"), words=False),
         boundaries=one("boundaries", data.get("boundaries"), words=False),
         circumstantial=one("circumstantial", data.get("circumstantial")),
+        presupposed=compile_any(data.get("presupposed"), macros, f"{file}: presupposed"),
         subordinate_before=one("subordinate_future.before", subordinate.get("before")),
         past_form=one("subordinate_future.past", subordinate.get("past"), words=False),
         content=_governs(file, content),
@@ -233,6 +236,8 @@ def read_status(
     if _is_history(rules, clause, published_year):
         return Reading(status=None, history=True)
     if noun and rules.circumstantial.search(window.sentence_before):
+        if rules.presupposed is not None and rules.presupposed.search(window.sentence_before):
+            return Reading(status="occurred")  # "the protocol signed at the second round"
         return Reading(status=None, circumstantial=True)
     if rules.condition.search(window.before):
         return Reading(status=None, circumstantial=True)
