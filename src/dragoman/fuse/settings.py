@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,8 @@ class FuseSettings:
     min_word_length: int
     no_round_cameo: frozenset[str]
     stopwords: frozenset[str]
+    prospect_verbs: frozenset[str] = frozenset()  # words of a prospect's trigger that name no thing
+    told_before: re.Pattern[str] | None = None  # a trigger pointing back: "renewed that demand"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,8 +54,12 @@ def fuse_settings() -> FuseSettings:
             min_word_length=int(data["min_word_length"]),
             no_round_cameo=frozenset(map(str, data["no_round_cameo"])),
             stopwords=frozenset(str(w).lower() for w in data["stopwords"]),
+            prospect_verbs=frozenset(str(w).lower() for w in data.get("prospect_verbs") or ()),
+            told_before=re.compile(data["told_before"], re.IGNORECASE)
+            if data.get("told_before")
+            else None,
         )
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, re.error) as e:
         raise DataFileError(f"{path}: missing or bad setting ({e}); compare with the file's comments") from e
 
 

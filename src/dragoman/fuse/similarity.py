@@ -5,10 +5,12 @@ reports that pass it) do not depend on the order in which articles arrive.
 
 Hard conditions (all must hold): the same block key (type and parties), both hypothetical or
 neither, both messages through an intermediary or neither, no clash of round numbers, of location countries, or of cities more than 50 km apart.
-Then one of these is enough: the same round number; both dated to the same day (within
-``day_tolerance``) with the same city or a few shared words; compatible dates and the same city;
-compatible dates and evidence sharing enough content words (``text_overlap`` of the smaller word
-set). An undated past event is taken to be recent (``recent_days`` before publication), an
+Then one of these is enough: the same round number; both hypothetical with a word naming the
+same thing in their triggers ("could sign the treaty", "a treaty could be signed"); compatible
+dates when one trigger points back at an act told before ("had renewed that demand"); both
+dated to the same day (within ``day_tolerance``, counted once between the two days) with the
+same city or a few shared words; compatible dates and the same city; compatible dates and
+evidence sharing enough content words (``text_overlap`` of the smaller word set). An undated past event is taken to be recent (``recent_days`` before publication), an
 undated plan to lie after publication.
 """
 
@@ -53,8 +55,14 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if ra is not None and ra == rb:
         return Verdict(True, f"round {ra}")
     span_a, span_b = _span(ea, a.published, s), _span(eb, b.published, s)
-    if not _overlap(span_a, span_b):
+    if not _overlap(span_a, span_b) or _days_apart(ea, eb) > s.day_tolerance:
         return Verdict(False, "dates disagree")
+    if _told_before(ea, s) or _told_before(eb, s):
+        return Verdict(True, "an act told again")  # "had renewed that demand last week"
+    if ea.status == "hypothetical" and _trigger_words(ea, s) & _trigger_words(eb, s):
+        # a prospect has no date to compare: "could sign the treaty" and "a treaty could be
+        # signed" between the same parties are one prospect, whatever else the sentences say
+        return Verdict(True, "hypotheses of the same act")
     same_city = _same_city(ea.location, eb.location) or _names_venue(ea, eb) or _names_venue(eb, ea)
     if _day_precise(ea) and _day_precise(eb):
         if same_city:
@@ -88,6 +96,18 @@ def word_overlap(a: Event, b: Event, settings: FuseSettings | None = None) -> fl
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _told_before(event: Event, s: FuseSettings) -> bool:
+    """The words that coded the event point back at an act told before ("renewed that demand")."""
+    return bool(event.trigger and s.told_before is not None and s.told_before.search(event.trigger))
+
+
+def _trigger_words(event: Event, s: FuseSettings) -> frozenset[str]:
+    """What the words that coded the event name ("sign the treaty": treaty), verbs left out."""
+    if not event.trigger:
+        return frozenset()
+    return _content_words((event.trigger,), s) - s.prospect_verbs
 
 
 def _names(event: Event) -> frozenset[str]:
@@ -154,6 +174,15 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    """Days between two day-precise dates (0 unless both are days): the tolerance counts once,
+    not once on each side ("on Thursday" and "on Saturday" are two days)."""
+    if not (_day_precise(a) and _day_precise(b)):
+        return 0
+    da, db = _day(a.date.start if a.date else None), _day(b.date.start if b.date else None)
+    return abs((da - db).days) if da and db else 0
 
 
 def _day_precise(event: Event) -> bool:

@@ -315,11 +315,16 @@ def _is_person(actor: Actor) -> bool:
     return actor.kind == "person" or bool(actor.title)
 
 
+_UNDATED = "~"  # sorts after every ISO date
+
+
 def _status_history(groups: dict[int, list[Occurrence]]) -> tuple[StatusPoint, ...]:
-    """Replays the rounds' status claims in publication order and notes each change."""
+    """Replays the rounds' status claims in publication order and notes each change. A report
+    with no publication date comes after the dated ones: it cannot open a history it may not
+    have begun (a page of unknown date reporting a held round is not the track's first news)."""
     claims = sorted(
         (
-            (c.published or "", n, c)
+            (c.published or _UNDATED, n, c)
             for n, group in groups.items()
             for o in group
             for c in o.provenance
