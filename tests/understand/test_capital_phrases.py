@@ -17,7 +17,11 @@ def _places(text: str) -> list[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     "text, city, country",
     [
-        ("Meeting in the Emirati capital on Tuesday, the two delegations signed.", "Abu Dhabi", "ARE"),
+        (
+            "Meeting in the Emirati capital on Tuesday, the two delegations signed.",
+            "Abu Dhabi",
+            "ARE",
+        ),
         ("The talks resume in the Kazakh capital next month.", "Astana", "KAZ"),
         ("Protesters gathered in the Armenian capital on Sunday.", "Yerevan", "ARM"),
     ],
