@@ -104,6 +104,11 @@ def _write(tmp_path: Path, text: str) -> str:
             "    roles: symmetric\n    colour: red\n",
             "unknown key 'colour'",
         ),
+        (
+            "    roles: symmetric\n",
+            "    roles: symmetric\n    needs_target: yes please\n",
+            "needs_target must be true or false",
+        ),
     ],
 )
 def test_malformed_trigger_names_file_and_line(

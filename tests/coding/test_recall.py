@@ -148,6 +148,12 @@ def _found(text: str) -> set[tuple[str, str | None, str | None, str]]:
             ("ASSAULT", "occurred"),
             id="were-murdered-in-an-ambush",
         ),
+        pytest.param(
+            "The Turkish president called his Azerbaijani counterpart Ilham Aliyev on Tuesday to "
+            "congratulate him on the peace deal.",
+            ("CONSULT", "occurred"),
+            id="called-a-counterpart-to-congratulate",
+        ),
     ],
 )
 def test_plain_news_sentence_is_coded(text: str, want: tuple[str, str]) -> None:
@@ -197,6 +203,16 @@ def test_arriving_peacekeepers_are_a_deployment_not_a_visit() -> None:
             id="the-speaker-itself-must",
         ),
         pytest.param(
+            "Iran's foreign minister said Iran must defend its borders against any attack.",
+            "REQUEST",
+            id="the-speakers-own-country-must",
+        ),
+        pytest.param(
+            "The UN chief said that all parties must respect the ceasefire in Gaza.",
+            "REQUEST",
+            id="nobody-in-particular-must",
+        ),
+        pytest.param(
             "Germany said the European Union must have known about the plan.",
             "REQUEST",
             id="must-have-is-a-guess",
@@ -241,6 +257,12 @@ def test_arriving_peacekeepers_are_a_deployment_not_a_visit() -> None:
             "Analysts in Brussels doubted Beijing's will to agree on limits to its coal use.",
             "AGREE",
             id="the-will-to-agree",
+        ),
+        pytest.param(
+            "The Kenyan opposition called the election result a fraud and asked its lawyers to "
+            "discuss an appeal.",
+            "CONSULT",
+            id="called-the-result-a-fraud",
         ),
     ],
 )

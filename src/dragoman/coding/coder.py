@@ -274,7 +274,7 @@ class RuleCoder:
                 return None
             status = "denied"
         if (
-            trig.event_type in self.lexicon_.ontology.requires_recipient
+            (trig.event_type in self.lexicon_.ontology.requires_recipient or trig.needs_target)
             and roles.target is None
             and len(roles.participants) < 2
         ):

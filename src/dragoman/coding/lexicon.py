@@ -51,6 +51,7 @@ _OPTIONAL = (
     "patient",
     "target_from_place",
     "anaphoric",
+    "needs_target",
 )
 
 
@@ -80,6 +81,7 @@ class Trigger:
     patient: ImpliedActor | None = None
     target_from_place: bool = False
     anaphoric: bool = False  # names a known process's meeting ("the round"): parties carry over
+    needs_target: bool = False  # codes only with a recipient ("said that Sudan must": Sudan)
     line: int = 0
     prefixes: frozenset[str] | None = None  # what a match starts with (a pre-check), or None
 
@@ -343,7 +345,7 @@ def _trigger(
     priority = item.get("priority", 0)
     if not isinstance(priority, int):
         raise DataFileError(f"{at}: {name}: priority must be an integer")
-    for flag in ("subordinate", "target_from_place", "anaphoric"):
+    for flag in ("subordinate", "target_from_place", "anaphoric", "needs_target"):
         if not isinstance(item.get(flag, False), bool):
             raise DataFileError(f"{at}: {name}: {flag} must be true or false")
     regex = compile_pattern(item["pattern"], macros, f"{at}: {name}")
@@ -363,6 +365,7 @@ def _trigger(
         patient=_implied(item.get("patient"), at, f"{name}: patient", macros, ontology),
         target_from_place=item.get("target_from_place", False),
         anaphoric=item.get("anaphoric", False),
+        needs_target=item.get("needs_target", False),
         line=int(item.get(LINE, 0)),
         prefixes=prefixes(regex),
     )
