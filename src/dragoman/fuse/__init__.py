@@ -8,13 +8,15 @@ articles arrive, comparing a new report only with reports in its block (type and
 date window, so adding one costs the same whatever the store already holds.
 """
 
-from dragoman.fuse.canonical import Claim, Occurrence, independent_sources, merge, occurrence_id
+from dragoman.fuse.canonical import Claim, Occurrence, independent_sources, occurrence_id
+from dragoman.fuse.merger import Merger, merge
 from dragoman.fuse.report import Report, anchor_date, block_key, parties, window
 from dragoman.fuse.settings import fuse_settings
 from dragoman.fuse.similarity import Verdict, same_event
 
 __all__ = [
     "Claim",
+    "Merger",
     "Occurrence",
     "Report",
     "Verdict",

@@ -7,6 +7,11 @@ text, and for a report its article's date, outlet and near-duplicate group); it 
 the values read from the store now are the same, so what fusion computes never depends on the
 cache, even when another writer changed a row meanwhile. The least recently used entries go first,
 so memory stays flat however large the store grows. ``size=0`` turns the cache off.
+
+It also keeps the ``Merger`` of each recent occurrence (fuse/merger.py), so a new report is folded
+into it instead of the occurrence being merged again from all its reports. A merger is used only
+when the occurrence's members and their near-duplicate groups, read from the store, are the ones
+it holds (a report's own record never changes once stored).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from dragoman.fuse.canonical import Occurrence
+from dragoman.fuse.merger import Merger
 from dragoman.fuse.report import Report
 
 T = TypeVar("T")
@@ -25,6 +31,7 @@ T = TypeVar("T")
 #: Measured in docs/benchmarks.md ("Fusion and tracks as the store grows").
 REPORTS = 16_384
 OCCURRENCES = 4_096
+MERGERS = 2_048
 
 
 class RecordCache(Generic[T]):
@@ -50,6 +57,13 @@ class RecordCache(Generic[T]):
         self.put(key, stored, value)
         return value
 
+    def find(self, key: str) -> tuple[Hashable, T] | None:
+        """The entry for ``key`` and the stored values it was made from, for the caller to check."""
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
     def put(self, key: str, stored: Hashable, value: T) -> None:
         """Remember ``value`` as what ``stored`` parses to (a record this writer just wrote)."""
         if not self.size:
@@ -65,11 +79,16 @@ class RecordCache(Generic[T]):
 
 @dataclass(slots=True)
 class FusionCache:
-    """The writer's caches: reports (per-article events) and occurrences, each a bounded LRU."""
+    """The writer's caches: reports (per-article events), occurrences and their mergers, each a
+    bounded LRU."""
 
     reports: RecordCache[Report] = field(default_factory=lambda: RecordCache(REPORTS))
     occurrences: RecordCache[Occurrence] = field(default_factory=lambda: RecordCache(OCCURRENCES))
+    mergers: RecordCache[Merger] = field(default_factory=lambda: RecordCache(MERGERS))
 
     @classmethod
-    def of_size(cls, reports: int = REPORTS, occurrences: int = OCCURRENCES) -> FusionCache:
-        return cls(reports=RecordCache(reports), occurrences=RecordCache(occurrences))
+    def of_size(cls, reports: int = REPORTS, occurrences: int = OCCURRENCES, mergers: int | None = None) -> FusionCache:
+        """Caches of these sizes; ``mergers`` defaults to ``occurrences``, at most ``MERGERS``."""
+        if mergers is None:
+            mergers = min(occurrences, MERGERS)
+        return cls(reports=RecordCache(reports), occurrences=RecordCache(occurrences), mergers=RecordCache(mergers))

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from dragoman.fuse import (
+    Merger,
     Occurrence,
     Report,
     fuse_settings,
-    merge,
     occurrence_id,
     parties,
     same_event,
@@ -54,11 +54,12 @@ def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache 
     for event_id, report in new.items():  # each pair is compared once: the order does not matter
         waiting.discard(event_id)
         links.add(event_id)
-        for other_id, other, occ in _candidates(con, event_id, report, cache):
+        for other_id, occ in _candidates(con, event_id, report):
             if other_id in waiting or (occ is None and other_id not in new):
                 continue  # a report of this batch is compared from its own side when its turn comes
             if links.same(event_id, occ or other_id):
                 continue  # already linked through another of its reports: the test cannot add anything
+            other = new.get(other_id) or _load_reports(con, "e.id = ?", (other_id,), cache)[0][1]
             if same_event(report, other).same:
                 links.join(event_id, occ or other_id)
     touched: set[str] = set()
@@ -120,16 +121,21 @@ class _Links:
 
 
 def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: FusionCache) -> Occurrence:
-    """One occurrence from the new reports in ``group`` and every member of its old occurrences."""
+    """One occurrence from the new reports in ``group`` and every member of its old occurrences:
+    the new reports are folded into the kept merger of the largest old occurrence when the writer
+    has it, else all are merged again (the same result either way: fuse/merger.py)."""
     old = sorted(i for i in group if i.startswith("c_"))
-    reports = {i: new[i] for i in group if i in new}
-    member_ids = sorted(reports)
-    if old:
-        found = _load_reports(con, con.in_list("e.occurrence_id"), (con.list_param(old),), cache)
-        reports.update((i, r) for i, r, _ in found)
-        member_ids += [i for i, _, _ in found]
-    occurrence = merge(list(reports.values()))
-    _write_occurrence(con, occurrence, member_ids, cache)
+    members = _members(con, old)
+    merger = _kept_merger(old, members, cache)
+    missing = [i for i in members if i not in merger.members]
+    if missing:
+        found = _load_reports(con, con.in_list("e.id"), (con.list_param(missing),), cache)
+        merger.add(r for _, r, _ in found)
+    merger.add(new[i] for i in sorted(group) if i in new)
+    occurrence = merger.occurrence()
+    moved = sorted(i for i in merger.members if members.get(i, (None, None))[0] != occurrence.id)
+    _write_occurrence(con, occurrence, moved, cache, record=merger.record(occurrence))
+    cache.mergers.put(occurrence.id, None, merger)
     for gone in sorted(set(old) - {occurrence.id}):
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
         con.execute(
@@ -141,11 +147,47 @@ def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: 
     return occurrence
 
 
-def _candidates(con: Database, event_id: str, report: Report, cache: FusionCache) -> list[Found]:
-    """Reports in the block and date window that ``same_event`` could accept. Those it would refuse
-    on their stored columns alone (dates that cannot overlap this report's and no round number,
-    another round, a place in another country, hypothetical or not) are left out in SQL, so only
-    plausible candidates are read."""
+Members = dict[str, tuple[str, str]]  # report id -> (its occurrence, its article's near-duplicate group)
+
+
+def _members(con: Database, occurrences: list[str]) -> Members:
+    """The reports of ``occurrences`` as stored now: short rows, no records."""
+    if not occurrences:
+        return {}
+    rows = con.execute(
+        "SELECT e.id, e.occurrence_id, coalesce(a.doc_group, a.id) FROM events e JOIN articles a ON a.id = e.article_id"
+        f" WHERE {con.in_list('e.occurrence_id')}",
+        (con.list_param(occurrences),),
+    )
+    return {i: (occ, grp) for i, occ, grp in rows}
+
+
+def _kept_merger(old: list[str], members: Members, cache: FusionCache) -> Merger:
+    """A copy of the kept merger of the largest old occurrence whose members and their groups are
+    still those stored (another writer, or a near-duplicate joining two groups, may have changed
+    them), else a new one."""
+    best: Merger | None = None
+    for occurrence in old:
+        entry = cache.mergers.find(occurrence)
+        if entry is None:
+            continue
+        kept = entry[1]
+        stored = {i: g for i, (o, g) in members.items() if o == occurrence}
+        if kept.members == stored and (best is None or len(kept.members) > len(best.members)):
+            best = kept
+    if best is None:
+        cache.mergers.misses += bool(old)
+        return Merger()
+    cache.mergers.hits += 1
+    return best.copy()
+
+
+def _candidates(con: Database, event_id: str, report: Report) -> list[tuple[str, str | None]]:
+    """Reports in the block and date window that ``same_event`` could accept, with their
+    occurrence. Those it would refuse on their stored columns alone (dates that cannot overlap this
+    report's and no round number, another round, a place in another country, hypothetical or not)
+    are left out in SQL; the caller reads a candidate's record only when it tests it, so the other
+    reports of an occurrence already linked (an event told hundreds of times) are never read."""
     s = fuse_settings()
     e = report.event
     where, args = "e.id != ?", [event_id]
@@ -182,9 +224,15 @@ def _candidates(con: Database, event_id: str, report: Report, cache: FusionCache
         where += f" AND (e.round IS NULL OR e.round = ? OR {con.in_list('e.cameo')})"
         args += [e.round, con.list_param(sorted(s.no_round_cameo))]
     if e.location is not None and e.location.country:
-        where += " AND (e.location_country IS NULL OR e.location_country IN ('', ?))"
+        # An expression, not the bare column: an OR over the country index scans every report of
+        # the country (SQLite chose it over the block range once schema 6 indexed the column).
+        where += " AND coalesce(e.location_country, '') IN ('', ?)"
         args.append(e.location.country)
-    return _load_reports(con, where, tuple(args), cache)
+    rows = con.execute(
+        f"SELECT e.id, e.occurrence_id FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY e.id",
+        tuple(args),
+    )
+    return [(i, occ) for i, occ in rows]
 
 
 def _load_reports(con: Database, where: str, args: tuple[object, ...], cache: FusionCache) -> list[Found]:
@@ -199,12 +247,13 @@ def _report(row: tuple) -> Report:  # type: ignore[type-arg]
 
 
 def _write_occurrence(
-    con: Database, o: Occurrence, member_ids: list[str], cache: FusionCache | None = None
+    con: Database, o: Occurrence, member_ids: list[str], cache: FusionCache | None = None, record: str | None = None
 ) -> None:
-    """Upsert ``o`` and point its reports at it. The writer keeps ``o`` as what its record parses
-    to, which it is: merged from parsed reports, it reads back equal (tests/fuse/test_fusion_cache.py)."""
+    """Upsert ``o`` (``record``: its JSON when known) and point the given reports at it. The writer
+    keeps ``o`` as what its record parses to, which it is: merged from parsed reports, it reads back
+    equal (tests/fuse/test_fusion_cache.py)."""
     e = o.event
-    record = json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True)
+    record = record or json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True)
     date = e.date
     published = sorted(c.published for c in o.provenance if c.published)
     con.execute(
@@ -224,11 +273,13 @@ def _write_occurrence(
         ),
     )  # fmt: skip
     if cache is not None:
-        cache.occurrences.put(o.id, record, o)  # a track rebuild reads it next
+        cache.occurrences.put(o.id, _version(o), o)  # a track rebuild reads it next
     # Only the rows that change: rewriting a report's row for every merge cost as much as the merge.
+    if not member_ids:
+        return
     con.execute(
         f"UPDATE events SET occurrence_id = ? WHERE {con.in_list('id')}"
-        " AND (occurrence_id IS NULL OR occurrence_id != ?)",
+        " AND coalesce(occurrence_id, '') != ?",  # not an OR the planner could run on the occurrence index
         (o.id, con.list_param(member_ids), o.id),
     )
 
@@ -273,12 +324,32 @@ def _rebuild_track(con: Database, key: str, cache: FusionCache) -> None:
 
 
 def _occurrences(con: Database, blocks: list[str], cache: FusionCache) -> tuple[list[Occurrence], Placed]:
+    """The occurrences of ``blocks``; only the records the writer does not hold are read and parsed."""
     rows = con.execute(
-        f"SELECT id, record, track_id, round FROM occurrences WHERE {con.in_list('block_key')} ORDER BY id",
+        "SELECT id, track_id, round, n_reports, n_sources FROM occurrences"
+        f" WHERE {con.in_list('block_key')} ORDER BY id",
         (con.list_param(blocks),),
     ).fetchall()
-    found = [cache.occurrences.get(i, text, lambda t=text: _parse_occurrence(t)) for i, text, _, _ in rows]
-    return found, {i: (track, number) for i, _, track, number in rows}
+    held = {i for i, _, _, n, sources in rows if (entry := cache.occurrences.find(i)) and entry[0] == (n, sources)}
+    missing = [r[0] for r in rows if r[0] not in held]
+    texts = dict(
+        con.execute(f"SELECT id, record FROM occurrences WHERE {con.in_list('id')}", (con.list_param(missing),))
+    ) if missing else {}  # fmt: skip
+    found = [cache.occurrences.get(i, (n, sources), lambda i=i: _parse_occurrence(texts.get(i) or _record(con, i)))
+             for i, _, _, n, sources in rows]  # (a small cache may have let a held entry go meanwhile)  # fmt: skip
+    return found, {i: (track, number) for i, track, number, _, _ in rows}
+
+
+def _record(con: Database, occurrence_id: str) -> str:
+    return str(con.execute("SELECT record FROM occurrences WHERE id = ?", (occurrence_id,)).fetchone()[0])
+
+
+def _version(o: Occurrence) -> tuple[int, int]:
+    """What tells one stored record of an occurrence from another: an occurrence's reports only
+    ever grow (its id comes from its smallest report, and reports are never removed), and with
+    the same reports only the count of independent sources can change (two near-duplicate groups
+    joined), so (reports, independent sources) stand for the record without reading it."""
+    return (len(o.reports), o.independent_sources)
 
 
 def _save_track(con: Database, key: str, track: Track | None, placed: Placed) -> None:
