@@ -40,9 +40,12 @@ def _store(db: str | None, *, must_exist: bool = False):  # type: ignore[no-unty
     if must_exist and path != ":memory:" and not is_postgres_url(path) and not Path(path).exists():
         raise click.ClickException(f"no database at {path}; ingest something first (dragoman ingest PATH --db {path})")
     try:
-        return open_store(db)
+        store = open_store(db)
     except DragomanError as e:
         raise click.ClickException(str(e)) from e
+    if store.needs_migration:
+        click.echo(f"note: {store.path} was written by an older dragoman; run `dragoman migrate --db {store.path}`", err=True)
+    return store
 
 
 def _progress(results: Iterator, total: int | None = None) -> Iterator:  # type: ignore[type-arg]
@@ -292,6 +295,21 @@ def demo(db: str, as_json: bool, serve: bool) -> None:
         _serve_demo(target)
     else:
         click.echo(f"Dashboard: dragoman serve --db {db}, then open http://127.0.0.1:8000/ui (or: dragoman demo --serve)")
+
+
+@main.command()
+@db_option
+def migrate(db: str | None) -> None:
+    """Bring a store written by an older dragoman up to date: group near-duplicates, fuse events,
+    index them (in batches; an interrupted run resumes)."""
+    with _store(db, must_exist=True) as store:
+        click.echo(f"{store.path}: {store.backlog().summary()}", err=True)
+        try:
+            for step in store.migrate():
+                click.echo(f"{step.step}: {step.done:,} of {step.total:,}", err=True)
+        except DragomanError as e:
+            raise click.ClickException(str(e)) from e
+        click.echo(f"{store.path}: up to date (schema {store.schema_version()})")
 
 
 def _serve_demo(db: str) -> None:

@@ -136,16 +136,24 @@ def test_a_syndicated_copy_is_a_source_but_not_an_independent_one(stores: StoreF
     assert groups == (4, 5)
 
 
-def test_a_store_filled_before_fusion_is_fused_when_opened(month: str, stores: StoreFactory) -> None:
+def test_a_store_filled_before_fusion_is_fused_by_migrate(month: str, stores: StoreFactory) -> None:
     db = stores.new("old")
     ingest(db, stores.folder, MONTH)
     with open_store(db) as store:  # undo fusion, as a schema-1 store would have it
-        store._con.executescript(
-            "UPDATE events SET occurrence_id = NULL, block_key = NULL, anchor = NULL;"
-            " UPDATE articles SET doc_group = NULL; DELETE FROM article_bands; DELETE FROM article_signatures;"
-            " DELETE FROM occurrences; DELETE FROM tracks; DELETE FROM occurrence_aliases;"
-        )
+        store._con.executescript(UNFUSE)
+    with open_store(db) as store:
+        assert store.needs_migration and store.counts()["occurrences"] == 0  # opening did no fusion
+        assert [step.step for step in store.migrate()] == ["near-duplicate groups", "fusion"]
+        assert not store.needs_migration
     assert dump(db) == dump(month)
+
+
+# What a store written before near-duplicates and fusion (schema 1) lacks.
+UNFUSE = (
+    "UPDATE events SET occurrence_id = NULL, block_key = NULL, anchor = NULL;"
+    " UPDATE articles SET doc_group = NULL; DELETE FROM article_bands; DELETE FROM article_signatures;"
+    " DELETE FROM occurrences; DELETE FROM tracks; DELETE FROM occurrence_aliases;"
+)
 
 
 def test_ids_seen_along_the_way_still_lead_to_the_merged_event(stores: StoreFactory) -> None:

@@ -28,7 +28,7 @@ from dragoman.model import (
     content_id,
     event_from_dict,
 )
-from dragoman.store import delegations, fusion, migrations, neardup, occurrence_index, occurrences
+from dragoman.store import delegations, fusion, fusion_backlog, migrations, neardup, occurrence_index, occurrences
 from dragoman.store.database import Database, open_database
 
 
@@ -80,7 +80,7 @@ class Store:
         self.path = self._con.target  # a URL without its password
         try:
             migrations.apply(self._con)
-            self._fuse_backlog()
+            self._backlog = fusion_backlog.has_backlog(self._con)
         except self._con.Error as e:
             self._con.close()
             raise StoreError(f"{self.path}: cannot open as a dragoman database ({e}); pass another --db") from e
@@ -106,6 +106,7 @@ class Store:
 
         ``people``: the persons the article names (understand stage), kept with the events in
         their paragraph as the delegations of talks."""
+        self._check_backlog()
         now = _now()
         with self._transaction():
             cur = self._con.execute(
@@ -130,27 +131,30 @@ class Store:
                 occurrence_index.refresh(self._con, inserted)
         return new
 
-    def _fuse_backlog(self) -> None:
+    @property
+    def needs_migration(self) -> bool:
+        """True when the store holds articles or reports an older dragoman wrote and ``migrate``
+        has not brought up to date; reading works, saving refuses (checked cheaply on open)."""
+        return self._backlog
+
+    def backlog(self) -> fusion_backlog.Backlog:
+        """What a store written by an older dragoman still lacks (see ``migrate``), counted."""
+        return fusion_backlog.count_backlog(self._con)
+
+    def migrate(self) -> Iterator[fusion_backlog.Progress]:
         """Group, fuse and index what was stored before near-duplicates, fusion and the read tables
-        existed (schemas 1-4)."""
-        ungrouped = (
-            "SELECT id, text FROM articles a"
-            " WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) ORDER BY id"
-        )
-        unfused = "SELECT id FROM events WHERE occurrence_id IS NULL ORDER BY id"
-        # Looked up again inside the write transaction: another process may have done it meanwhile.
-        if self._one(ungrouped + " LIMIT 1") is not None:
-            with self._transaction():
-                for article_id, text in self._con.execute(ungrouped).fetchall():
-                    neardup.group_article(self._con, article_id, text)
-        if self._one(unfused + " LIMIT 1") is not None:
-            with self._transaction():
-                pending = [r[0] for r in self._con.execute(unfused).fetchall()]
-                self._fuse(pending)
-                occurrence_index.refresh(self._con, pending)
-        if occurrence_index.has_backlog(self._con):  # occurrences stored before schema 5
-            with self._transaction():
-                occurrence_index.index_backlog(self._con)
+        existed (schemas 1-4), a batch per transaction, yielding progress; opening never does it."""
+        yield from fusion_backlog.migrate(self._con, self._fusion_cache)
+        self._backlog = fusion_backlog.has_backlog(self._con)
+
+    def _check_backlog(self) -> None:
+        if self._backlog:  # looked at again: another process may have migrated meanwhile
+            self._backlog = fusion_backlog.has_backlog(self._con)
+        if self._backlog:
+            raise StoreError(
+                f"{self.path} was written by an older dragoman and is not fused yet ({self.backlog().summary()});"
+                f" run `dragoman migrate --db {self.path}` first"
+            )
 
     def _fuse(self, event_ids: Sequence[str]) -> None:
         touched = fusion.fuse_new_events(self._con, event_ids, self._fusion_cache)
