@@ -6,12 +6,15 @@ Then the whole pipeline end to end (store included) with 1 and 2 worker processe
 
 Each repetition re-reads the ten sample pages with a different ``published`` date, so every copy is a
 new document to the store (a plain repeat would be skipped as a duplicate). Prints seconds per stage
-and articles/s for the whole pipeline on one process.
+and articles/s for the whole pipeline on one process, then for each end-to-end run its wall time and
+the CPU time of all its processes (workers included) per article, with the load average: the
+machine is shared, and CPU time is what the work costs whatever else runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import tempfile
@@ -59,16 +62,31 @@ def main() -> None:
                 t3, c3 = time.perf_counter(), time.process_time()
                 store.save(article, events)
                 t4, c4 = time.perf_counter(), time.process_time()
-                for stage, dt in (("clean", t1 - t0), ("understand", t2 - t1), ("coding", t3 - t2), ("store", t4 - t3)):
+                for stage, dt in (
+                    ("clean", t1 - t0),
+                    ("understand", t2 - t1),
+                    ("coding", t3 - t2),
+                    ("store", t4 - t3),
+                ):
                     seconds[stage] += dt
-                for stage, dt in (("clean", c1 - c0), ("understand", c2 - c1), ("coding", c3 - c2), ("store", c4 - c3)):
+                for stage, dt in (
+                    ("clean", c1 - c0),
+                    ("understand", c2 - c1),
+                    ("coding", c3 - c2),
+                    ("store", c4 - c3),
+                ):
                     cpu[stage] += dt  # CPU time: what the work costs, even on a busy machine
                 n_articles += 1
                 n_events += len(events)
         total = time.perf_counter() - started
 
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    print(f"{n_articles} articles, {n_events} events in {total:.2f} s: {n_articles / total:.1f} articles/s (1 process)")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
+    print(f"load average {_load()} (at the end of the per-stage run)")
+    print(
+        f"{n_articles} articles, {n_events} events in {total:.2f} s: {n_articles / total:.1f} articles/s (1 process)"
+    )
     for stage, dt in seconds.items():
         print(
             f"  {stage:11} {dt:7.2f} s  {1000 * dt / n_articles:6.1f} ms/article  ({100 * dt / total:4.1f} %)"
@@ -92,10 +110,29 @@ def end_to_end(docs: list, repeat: int, workers: int, opts: Options) -> str:  # 
 
     copies = [_variant(d, i) for i in range(repeat) for d in docs]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "e2e.db") as store:
-        started = time.perf_counter()
-        stored = sum(r.outcome == "stored" for r in iter_documents(copies, store, opts, workers=workers))
-        total = time.perf_counter() - started
-    return f"end to end, {workers} worker(s): {stored} articles in {total:.2f} s = {stored / total:.1f} articles/s (workers forked from a warm process)"
+        started, cpu = time.perf_counter(), _cpu()
+        stored = sum(
+            r.outcome == "stored" for r in iter_documents(copies, store, opts, workers=workers)
+        )
+        total, cpu = time.perf_counter() - started, _cpu() - cpu
+    return (
+        f"end to end, {workers} worker(s): {stored} articles in {total:.2f} s = {stored / total:.1f} articles/s"
+        f" (workers forked from a warm process); CPU {1000 * cpu / stored:.1f} ms/article"
+        f" in all processes; load average {_load()}"
+    )
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the pool's workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":
