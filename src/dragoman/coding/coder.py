@@ -1,7 +1,9 @@
 """The rule coder ("rules.v1"): one pass over an article's sentences, in order.
 
 For each sentence: sports guard, trigger matches, status reading (dropping history, negation and
-noun triggers without a cue), roles, then one Event per act. The article's earlier events are
+noun triggers without a cue), roles, then one Event per act. Roles come last because the sentences
+whose roles need the dependency parse are gathered first and parsed in one batch (parse_batch.py);
+the rest of the pass keeps text order. The article's earlier events are
 remembered for three things only: a round or talks named without parties ("The first round was held
 in Oman") take the parties of the last meeting reported, a negated act that an earlier sentence
 reported ("no meeting took place") becomes that act, status denied, and an act that needs a source
@@ -96,7 +98,8 @@ class RuleCoder:
             main_states=main_states(annotations.actors),
         )
         events: list[Event] = []
-        read = [r for r in (self._prepare(state, view) for view in _views(annotations)) if r]
+        prepared = (self._prepare(state, view) for view in _views(annotations))
+        read = [r for r in prepared if r is not None]
         parses = _parses(read)  # the sentences roles.py will want parsed, in one batch
         for r in read:
             parse = parses.get(r.view.sentence.index) or SentenceParse(r.view.sentence.text)
