@@ -48,6 +48,12 @@ def test_each_listed_recipient_gets_a_dyad(
     assert {(event_type, source, t) for t in targets} <= found, found
 
 
+def test_comma_and_between_two_actors_joins_clauses_not_recipients() -> None:
+    found = dyads("Moscow accused Kyiv, and London said on Monday it would send more air defences.")
+    accused = {d for d in found if d[0] == "ACCUSE"}
+    assert accused == {("ACCUSE", ("RUS", "GOV"), ("UKR", "GOV"))}, found
+
+
 def test_listed_sources_and_recipients_give_every_pair() -> None:
     found = dyads("The US and Britain imposed sanctions on Iran and Syria on Monday.")
     pairs = {(s[0], t[0]) for kind, s, t in found if kind == "SANCTION" and s and t}

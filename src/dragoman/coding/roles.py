@@ -197,12 +197,18 @@ def _with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: 
     at = next((k for k, m in enumerate(principals) if m.actor is target), None)
     if at is None:
         return [target]
-    group, last = [target], principals[at]
+    group, last, joins = [target], principals[at], []
     for m in principals[at + 1 :]:
-        if not m.actor.country or not _COORDINATED.fullmatch(sentence, last.end, m.start):
+        join = _COORDINATED.fullmatch(sentence, last.end, m.start)
+        if not m.actor.country or join is None:
             break
         group.append(m.actor)
+        joins.append(join.group().strip().lower())
         last = m
+    # two actors are a list only with a bare "and": "accused Kyiv, and London said" joins
+    # clauses; three or more with commas are one ("Iran, Libya, Sudan, and ... Cuba")
+    if len(joins) == 1 and joins[0] not in ("and", "and the"):
+        group = group[:1]
     return list(unique_actors(group))
 
 
