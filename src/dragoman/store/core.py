@@ -28,7 +28,15 @@ from dragoman.model import (
     content_id,
     event_from_dict,
 )
-from dragoman.store import delegations, fusion, fusion_backlog, migrations, neardup, occurrence_index, occurrences
+from dragoman.store import (
+    delegations,
+    fusion,
+    fusion_backlog,
+    migrations,
+    neardup,
+    occurrence_index,
+    occurrences,
+)
 from dragoman.store.database import Database, open_database
 
 
