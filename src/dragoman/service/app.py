@@ -6,6 +6,7 @@ intake (the one Store writer, behind a lock) ──► POST /ingest
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -70,6 +71,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
+        _settle_heap()
         yield
         state.intake.close()
 
@@ -90,6 +92,21 @@ def create_app(
     dashboard.install(app, db)  # /tracks and the web dashboard under /ui, on their own read stores
     install_docs(app)
     return app
+
+
+def _settle_heap() -> None:
+    """Load the tables requests read (types, country names and codes), then leave what is alive at
+    start-up out of the garbage collector's full passes (``gc.freeze``): a dashboard page makes a
+    few thousand objects, and the full passes they trigger over the whole heap took 60-70 ms
+    (a twin's p99 at a million events: 80 ms of CPU, 15 ms once frozen)."""
+    from dragoman.service import dashboard_graphs, dashboard_views, params
+
+    dashboard_views.event_types()
+    dashboard_views.country_name("USA")
+    dashboard_graphs.iso_numeric("USA")  # pycountry's tables
+    params.plover_types()
+    gc.collect()
+    gc.freeze()
 
 
 def _reader(db: str | Path, query_seconds: float) -> Any:
