@@ -131,7 +131,7 @@ def _one(text: str, **read):
         (
             "Armenia and Azerbaijan signed a protocol on Tuesday fixing the course of their shared border.",
             (ARM, AZE),
-            "SUPPORT",
+            "AGREE",  # a signing between the parties (ontology decision 15)
             "057",
             None,
             None,

@@ -215,7 +215,7 @@ SRB, XKX = A("Serbia", "SRB"), A("Kosovo", "XKX")
             {"text_before": "Armenia and Azerbaijan held talks in Abu Dhabi. "},
             [
                 ("CONSULT", "occurred", {"ARM", "AZE"}, None, "ARE"),
-                ("SUPPORT", "hypothetical", {"ARM", "AZE"}, None, None),
+                ("AGREE", "hypothetical", {"ARM", "AZE"}, None, None),  # decision 15
             ],
             id="modal-inside-trigger",
         ),

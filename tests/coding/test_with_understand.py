@@ -135,7 +135,7 @@ def test_match_report_page_codes_nothing_end_to_end() -> None:
             "flexibility and avoid steps that could raise tensions before the meeting.",
             [
                 ("CONSULT", "046", "planned", {"USA", "IRN"}, None),
-                ("REQUEST", "020", "occurred", {"OMN"}, None),
+                ("REQUEST", "020", "occurred", {"OMN", "USA", "IRN"}, None),  # both governments
             ],
             id="chair-and-urge",
         ),

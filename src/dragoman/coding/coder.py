@@ -237,9 +237,8 @@ class RuleCoder:
         inherited = False
         pair = named_pair(cues.sides, view.sentence.text, scope)
         sides = state.last_parties or state.main_states
-        if pair is not None and len({a.country for a in sides}) >= 2:
-            after = pair > match.start
-            recipients = trig.roles == "directed" and after or trig.roles == "passive" and not after
+        recipients = _pair_receives(trig, pair, match.start)
+        if recipients is not None and len({a.country for a in sides}) >= 2:
             roles = with_sides(roles, sides, recipients=recipients)
         elif _names_told_act(cues, match, roles, sides, view.sentence.text):
             roles = with_sides(roles, sides, recipients=True)
@@ -495,6 +494,20 @@ def _joint_type(
     if len(countries - (other - signer)) >= 2:
         return cues.between_parties[cameo]
     return trig.event_type
+
+
+def _pair_receives(trig: Trigger, pair: int | None, at: int) -> bool | None:
+    """How "both sides" at ``pair`` joins the act at ``at``: as the recipients of a directed
+    act after its verb ("called on both sides") or of a passive one before it, as the parties
+    of a meeting or joint act before it ("the two sides had reached"); None: not at all ("the
+    talks could run on if the two sides ...", "a message ... before the two countries resume")."""
+    if pair is None:
+        return None
+    if trig.roles == "directed" and pair > at or trig.roles == "passive" and pair < at:
+        return True
+    if trig.roles in ("symmetric", "mediation", "venue") and pair < at:
+        return False
+    return None
 
 
 def _names_told_act(

@@ -55,7 +55,7 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if ra is not None and ra == rb:
         return Verdict(True, f"round {ra}")
     span_a, span_b = _span(ea, a.published, s), _span(eb, b.published, s)
-    if not _overlap(span_a, span_b) or _days_apart(ea, eb) > s.day_tolerance:
+    if not _overlap(span_a, span_b) or _days_apart(a, b) > s.day_tolerance:
         return Verdict(False, "dates disagree")
     if _told_before(ea, s) or _told_before(eb, s):
         return Verdict(True, "an act told again")  # "had renewed that demand last week"
@@ -176,13 +176,20 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _days_apart(a: Event, b: Event) -> int:
-    """Days between two day-precise dates (0 unless both are days): the tolerance counts once,
-    not once on each side ("on Thursday" and "on Saturday" are two days)."""
-    if not (_day_precise(a) and _day_precise(b)):
-        return 0
-    da, db = _day(a.date.start if a.date else None), _day(b.date.start if b.date else None)
+def _days_apart(a: Report, b: Report) -> int:
+    """Days between two days the texts state (0 unless both do): the tolerance counts once, not
+    once on each side ("on Thursday" and "on Saturday" are two days). A day that is its page's
+    own date may be a statement dated so for want of a stated one, and keeps the looser test."""
+    da, db = _stated_day(a), _stated_day(b)
     return abs((da - db).days) if da and db else 0
+
+
+def _stated_day(report: Report) -> date | None:
+    event = report.event
+    if not _day_precise(event) or event.date is None:
+        return None
+    day = _day(event.date.start)
+    return None if day is None or day == _day(report.published) else day
 
 
 def _day_precise(event: Event) -> bool:
