@@ -14,6 +14,9 @@ from typing import Any
 from dragoman.model import Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# The sentencizer keeps a quotation mark after a full stop with the sentence it ends, even an
+# opening one ('go ahead. "The door ...'): a mark after a space opens the next sentence.
+_OPENING_QUOTE_AT_END = re.compile(r"\s[\"“‘'«]+$")
 
 
 @cache
@@ -41,8 +44,15 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     if not paragraph.strip():
         return
     doc = _nlp()(paragraph)
+    carried = None  # where an opening quote cut from the previous sentence starts
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
+        if carried is not None:
+            s, carried = carried, None
+        quote = _OPENING_QUOTE_AT_END.search(paragraph, s, e)
+        if quote is not None and e < len(paragraph):
+            carried = quote.start() + 1
+            e = carried
         while s < e and paragraph[s].isspace():
             s += 1
         while e > s and paragraph[e - 1].isspace():
