@@ -20,6 +20,8 @@ from dragoman.service.eventsql import EventFilters, Position
 from dragoman.service.pages import Kind, PageReader, Row
 from dragoman.store.postgres import PostgresDatabase
 
+LISTED_CAP = 5_000  # an actor filter matching fewer rows lists its events; past it, walking costs less
+
 
 @dataclass(frozen=True, slots=True)
 class _Table:
@@ -56,10 +58,11 @@ class PostgresReader(PageReader):
 
     like = "ILIKE"  # on C collation it ignores ASCII case only, as SQLite's LIKE does
 
-    def __init__(self, url: str, *, query_seconds: float = 10.0) -> None:
+    def __init__(self, url: str, *, query_seconds: float = 10.0, candidate_cap: int = LISTED_CAP) -> None:
         super().__init__()
         self.path = url
         self.query_seconds = query_seconds
+        self.candidate_cap = candidate_cap
 
     def open_connection(self, *, any_thread: bool = False) -> PostgresDatabase:
         con = PostgresDatabase(self.path, read_only=True)  # psycopg connections serve any thread
@@ -82,8 +85,14 @@ class PostgresReader(PageReader):
     def plan(self, con: PostgresDatabase, kind: Kind, filters: EventFilters) -> _Plan:
         table = _TABLES[kind]
         ids = canonical.actor_ids(con, filters, like="ILIKE", fused=kind == "occurrences")
-        where, args = _where(filters, table, ids)
+        listed = bool(ids) and self._fewer(con, table, ids)
+        where, args = _where(filters, table, ids, listed=listed)
         return _Plan(kind, table, where, args, empty=ids == [])
+
+    def _fewer(self, con: PostgresDatabase, table: _Table, actor_ids: list[int]) -> bool:
+        """Whether the actors are in fewer than ``candidate_cap`` rows (counted up to it)."""
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {table.actors} WHERE actor_id = ANY(?) LIMIT ?) c"
+        return int(con.execute(sql, [actor_ids, self.candidate_cap]).fetchone()[0]) < self.candidate_cap
 
     def _select(
         self, con: PostgresDatabase, plan: _Plan, after: Position | None, limit: int, *, newest_first: bool,
@@ -119,8 +128,14 @@ class PostgresReader(PageReader):
         return [(r[0], r[1], json.loads(r[2])) for r in rows]
 
 
-def _where(f: EventFilters, t: _Table, actor_ids: list[int] | None) -> tuple[list[str], list[object]]:
-    """Type, status, place country, track, date range, actor and text as conditions on ``o``."""
+def _where(
+    f: EventFilters, t: _Table, actor_ids: list[int] | None, *, listed: bool = False
+) -> tuple[list[str], list[object]]:
+    """Type, status, place country, track, date range, actor and text as conditions on ``o``.
+
+    ``listed``: the actors' events are few, so they are listed first (their ids as an array) and
+    sorted; else each event of the page-order walk is tested. From statistics alone PostgreSQL
+    walked for an actor in 0.3 % of a million events too, reading 17,695 events for a page of 51."""
     where: list[str] = []
     args: list[object] = []
     for column, value in (
@@ -135,7 +150,10 @@ def _where(f: EventFilters, t: _Table, actor_ids: list[int] | None) -> tuple[lis
     if f.until is not None:
         where.append(f"{t.key} <= ?")
         args.append(f.until)
-    if actor_ids is not None:
+    if actor_ids is not None and listed:
+        where.append(f"o.id = ANY(ARRAY(SELECT a.{t.owner} FROM {t.actors} a WHERE a.actor_id = ANY(?)))")
+        args.append(actor_ids)
+    elif actor_ids is not None:
         where.append(f"EXISTS (SELECT 1 FROM {t.actors} a WHERE a.{t.owner} = o.id AND a.actor_id = ANY(?))")
         args.append(actor_ids)
     if f.text is not None and t.name == "occurrences":  # whole words, in the full-text index
