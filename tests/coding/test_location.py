@@ -132,3 +132,18 @@ def test_malformed_rules_name_the_file_and_key(tmp_path: Path):
     path.write_text("threshold: 1.5\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="'prepositions' is missing"):
         load_location_rules(path)
+
+
+def test_a_place_in_the_clause_is_a_meeting_venue_but_not_a_protest_topic() -> None:
+    # "protested against the war in Bosnia": Bosnia is what the protest is about, and the ranker
+    # finds no place of the act; talks "in Geneva" are held there even when it finds none.
+    protest = coded(
+        "Hundreds of German demonstrators protested against the escalation of the war in Bosnia "
+        "on Saturday."
+    )
+    assert [(e.event_type, e.location) for e in protest] == [("PROTEST", None)]
+    talks = coded("Iranian and American negotiators will hold a second round of talks in Geneva.")
+    assert [(e.event_type, e.location.text if e.location else None) for e in talks] == [
+        ("CONSULT", "Geneva")
+    ]
+    assert load_location_rules().venue_fallback_types >= {"CONSULT", "AGREE"}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
+from dragoman.coding.location_rules import LocationRules, load_location_rules
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
 from dragoman.coding.parse_batch import wants_parse
 from dragoman.coding.parse_roles import SentenceParse, parse_sentences
@@ -86,6 +87,7 @@ class RuleCoder:
         self.opts = opts
         self.lexicon_: Lexicon = load_lexicon()
         self.status_rules_: StatusRules = load_status_rules()
+        self.location_rules_: LocationRules = load_location_rules()
         self.reviewer_: Reviewer | None = learned_reviewer(opts, self.lexicon_)
 
     def code(self, article: Article, annotations: Annotations) -> list[Event]:
@@ -145,7 +147,13 @@ class RuleCoder:
         state.clauses = [(_clause(w), r.status) for w, r in zip(wins, readings)]
         for match, win, reading, scope in zip(matches, wins, readings, read_scopes):
             clause = _clause(win)
-            place = choose_place(actors, clause, match.start)
+            place = choose_place(
+                actors,
+                clause,
+                match.start,
+                venue_fallback=match.trigger.event_type
+                in self.location_rules_.venue_fallback_types,
+            )
             cut = _cut(reading)
             for roles in assign_roles(
                 match,

@@ -24,6 +24,7 @@ class LocationRules:
     """``event_location.yaml``, checked."""
 
     threshold: float
+    venue_fallback_types: frozenset[str]  # PLOVER types that take a venue of their clause
     prepositions: dict[str, float]
     place_nouns: frozenset[str]
     of_place_noun: float
@@ -70,6 +71,7 @@ def load_location_rules(path: Path | None = None) -> LocationRules:
     preps = "|".join(re.escape(w.lower()) for w in located)
     return LocationRules(
         threshold=check.number("threshold"),
+        venue_fallback_types=frozenset(w.upper() for w in words("venue_fallback_types")),
         prepositions={
             k.lower(): check.number(f"prepositions.{k}") for k in check.table("prepositions")
         },

@@ -135,7 +135,9 @@ def _mediator_role(text: str, m: Mention, cues: Cues) -> str | None:
     return None
 
 
-def choose_place(actors: SentenceActors, clause: tuple[int, int], anchor: int) -> PlaceAt | None:
+def choose_place(
+    actors: SentenceActors, clause: tuple[int, int], anchor: int, *, venue_fallback: bool = True
+) -> PlaceAt | None:
     """The place of the act whose trigger starts at ``anchor``.
 
     A venue after in/at inside the trigger's clause, a city before a country, the nearest first
@@ -151,6 +153,8 @@ def choose_place(actors: SentenceActors, clause: tuple[int, int], anchor: int) -
         found = event_location(actors.view, trigger=(anchor, word.end() if word else anchor + 1))
         if found is not None:
             return PlaceAt(found.start - base, found.end - base, found.place, found.preposition)
+    if not venue_fallback:
+        return None
     inside = [p for p in actors.venues if lo <= p.start and p.end <= hi]
     if inside:
         return min(inside, key=lambda p: (p.place.kind != "city", abs(p.start - anchor)))
