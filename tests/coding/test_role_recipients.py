@@ -139,3 +139,13 @@ def test_an_attack_on_a_place_targets_its_civilians(
 def test_a_protest_in_a_place_does_not_target_it() -> None:
     found = dyads("Thousands of Armenians rallied in Yerevan on Saturday.")
     assert found == {("PROTEST", ("ARM", "CVL"), None)}, found
+
+
+def test_a_coordinated_subject_with_no_recipient_codes_without_failing() -> None:
+    # "The United States and Britain imposed ...": one dyad per source, and with no recipient
+    # named a sanction codes nothing (it needs one) instead of failing the article
+    assert dyads("The United States and Britain imposed new sanctions on Tuesday.") == set()
+    assert dyads("The United States and Britain imposed new sanctions on Syria on Tuesday.") == {
+        ("SANCTION", ("USA", "GOV"), ("SYR", "GOV")),
+        ("SANCTION", ("GBR", "GOV"), ("SYR", "GOV")),
+    }

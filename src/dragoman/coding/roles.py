@@ -283,9 +283,9 @@ def _parsed_parties(parties: tuple[Actor, ...], sides: ParsedSides | None) -> tu
     return found if len({a.country for a in found}) >= 2 else parties
 
 
-def _same(a: Actor, b: Actor | None) -> bool:
+def _same(a: Actor | None, b: Actor | None) -> bool:
     """One actor on both sides of a dyad: same country and sector ("Iran -> Tehran")."""
-    return b is not None and (a.country, a.sector) == (b.country, b.sector)
+    return a is not None and b is not None and (a.country, a.sector) == (b.country, b.sector)
 
 
 def _mediator(actors: SentenceActors, clause: tuple[int, int] | None) -> Actor | None:
