@@ -263,7 +263,6 @@ def rejected(db: str | None, as_json: bool) -> None:
 def demo(db: str, as_json: bool, serve: bool) -> None:
     """Ingest the bundled demo week into a fresh database and summarise what was found."""
     from dragoman.demo import sample_documents, summarise
-
     from dragoman.store import is_postgres_url
     from dragoman.store.database import redact
 
@@ -321,11 +320,10 @@ def _serve_demo(db: str) -> None:
 
 def _register_subcommands() -> None:
     from dragoman.eval.cli import eval_command  # imports click only: `dragoman --help` stays fast
-    from dragoman.service.cli import serve_command  # FastAPI and uvicorn are imported when it runs
-    from dragoman.who_cli import who_command  # the office-holder table is read when it runs
-
     from dragoman.learn.cli import train_command  # scikit-learn is imported when it runs
+    from dragoman.service.cli import serve_command  # FastAPI and uvicorn are imported when it runs
     from dragoman.tracks.cli import brief_command, track_command, tracks_command
+    from dragoman.who_cli import who_command  # the office-holder table is read when it runs
 
     main.add_command(eval_command, name="eval")
     main.add_command(serve_command, name="serve")

@@ -53,7 +53,7 @@ def process(raw: RawDocument, opts: Options) -> Coded | Rejected:
         events = coding.code_events(article, annotations, opts.coding)
     except DragomanError as e:
         return Rejected(id=raw.id, origin=raw.origin, stage=stage, reason=f"{raw.origin}: {e}")
-    except Exception as e:  # noqa: BLE001 - one hostile page must not stop a batch; logged with traceback
+    except Exception as e:
         log.exception("internal error on %s during %s", raw.origin, stage)
         return Rejected(
             id=raw.id,

@@ -14,8 +14,8 @@ The benchmark's pages stay outside the repository; see its README for licence an
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import re
 import sys
 import time

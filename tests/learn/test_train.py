@@ -8,12 +8,12 @@ import pytest
 
 pytest.importorskip("sklearn", reason="training needs scikit-learn: pip install 'dragoman[ml]'")
 
-from dragoman.errors import ConfigError  # noqa: E402
-from dragoman.learn.features import Structure  # noqa: E402
-from dragoman.learn.model import load_model, save_model  # noqa: E402
-from dragoman.learn.train import TrainConfig, assign_folds, train  # noqa: E402
+from dragoman.errors import ConfigError
+from dragoman.learn.features import Structure
+from dragoman.learn.model import load_model, save_model
+from dragoman.learn.train import TrainConfig, assign_folds, train
 
-from .conftest import SENTENCES  # noqa: E402
+from .conftest import SENTENCES
 
 CONFIG = TrainConfig(
     seed=0,
