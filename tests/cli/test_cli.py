@@ -115,3 +115,11 @@ def test_reading_a_database_that_does_not_exist_says_so(tmp_path: Path) -> None:
     proc = dragoman("events", "--db", "missing.db", cwd=tmp_path, check=False)
     assert proc.returncode == 1 and "no database at missing.db" in proc.stderr
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_event_table_shows_whom_a_call_to_both_sides_addresses(demo_db: Path) -> None:
+    # the demo's "urged both governments to show flexibility": one REQUEST from Oman to the two
+    # parties, with no single target; the table names both addressees
+    out = dragoman("events", "--db", str(demo_db), "--type", "REQUEST", cwd=demo_db.parent).stdout
+    line = next(row for row in out.splitlines() if "OMN GOV ->" in row)
+    assert "USA GOV" in line and "IRN GOV" in line
