@@ -140,11 +140,12 @@ def choose_place(
 ) -> PlaceAt | None:
     """The place of the act whose trigger starts at ``anchor``.
 
-    A venue after in/at inside the trigger's clause, a city before a country, the nearest first
-    ("talks will be held in Geneva"); a place in another clause is another act's ("..., a day
-    after Russian missiles struck Ukraine": not in Geneva, where the talks will be). Without
-    one, the event-location rules read the whole sentence (``location.event_location``):
+    First the event-location ranker (or rules) over the sentence (``location.event_location``):
     "stormed the village of Najarah", "killed in a car bomb attack in the Zafaraniyah district".
+    When it finds none and ``venue_fallback`` is set (meetings and agreements, which have a
+    venue), a venue after in/at inside the trigger's clause, a city before a country, the
+    nearest first ("talks will be held in Geneva"); a place in another clause is another act's
+    ("..., a day after Russian missiles struck Ukraine": not in Geneva, where the talks will be).
     """
     lo, hi = clause
     if actors.view is not None:
