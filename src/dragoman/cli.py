@@ -159,14 +159,10 @@ def _code(actor: Actor | None) -> str:
 def _sides(event: Event) -> str:
     """``USA GOV -> IRN`` for directed acts, ``USA GOV + IRN GOV`` for talks, ``/ OMN`` for a mediator."""
     if event.source or event.target:
-        # "urged both governments": one act addressed to the other participants, no single target
-        addressed = [a for a in event.participants if _code(a) != _code(event.source)]
-        if event.target:
-            text = f"{_code(event.source)} -> {_code(event.target)}"
-        elif addressed:
-            text = f"{_code(event.source)} -> " + " + ".join(_code(a) for a in addressed)
-        else:
-            text = _code(event.source)
+        addressed = event.addressees()
+        text = _code(event.source)
+        if addressed:
+            text += " -> " + " + ".join(_code(a) for a in addressed)
     else:
         text = " + ".join(_code(a) for a in event.participants)
     return text + (f" / {_code(event.mediator)}" if event.mediator else "")

@@ -89,8 +89,12 @@ def summarise(
     if others:
         lines += ["", "Other events:"]
     for event in others:
-        sides = " -> ".join(_actor_label(a) for a in (event.source, event.target) if a) or " + ".join(
-            _actor_label(a) for a in event.participants
-        )
+        if event.source is not None:
+            to = " + ".join(_actor_label(a) for a in event.addressees())
+            sides = _actor_label(event.source) + (f" -> {to}" if to else "")
+        else:
+            sides = " -> ".join(_actor_label(a) for a in (event.source, event.target) if a) or (
+                " + ".join(_actor_label(a) for a in event.participants)
+            )
         lines.append(f"- {event.event_type} {event.cameo} [{event.status}] {sides}, {_when(event)}")
     return "\n".join(lines)

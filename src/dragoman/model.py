@@ -292,6 +292,16 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None  # the words that triggered the coding, for explanation
 
+    def addressees(self) -> tuple[Actor, ...]:
+        """Whom a directed act is addressed to: its target, else the participants other than
+        its source ("urged both governments": one act to the two parties, no single target)."""
+        if self.target is not None:
+            return (self.target,)
+        if self.source is None:
+            return ()
+        own = (self.source.country, self.source.sector, self.source.name)
+        return tuple(a for a in self.participants if (a.country, a.sector, a.name) != own)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -125,3 +125,14 @@ def test_a_welcome_of_the_signing_goes_to_both_signers(welcome: str, source: str
     text = f"Armenia and Azerbaijan signed a border protocol in Abu Dhabi on Tuesday. {welcome}"
     support = _one(coded(text, "2026-04-14"), "SUPPORT")
     assert {a.country for a in support.participants} == {source, "ARM", "AZE"}
+
+
+def test_a_call_on_both_governments_is_addressed_to_the_two_parties() -> None:
+    events = coded(
+        "Oman's foreign minister said on Sunday he would chair Tuesday's talks between the United "
+        "States and Iran in Geneva, and urged both governments to show flexibility."
+    )
+    call = _one(events, "REQUEST")
+    assert call.source is not None and call.source.country == "OMN"
+    assert call.target is None  # no single target: the call goes to both parties
+    assert {a.country for a in call.addressees()} == {"USA", "IRN"}
