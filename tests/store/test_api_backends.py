@@ -14,15 +14,12 @@ import pytest
 pytest.importorskip("fastapi", reason="the API tests need the [service] extra: pip install -e '.[service]'")
 pytest.importorskip("uvicorn", reason="the API tests need the [service] extra")
 
-from dragoman.demo import sample_documents
-from dragoman.options import IngestOptions, Options
-from dragoman.pipeline import iter_documents
 from dragoman.service import create_app
 from dragoman.store import open_store
 from tests.conftest import StoreFactory
 from tests.service.conftest import Api, running
+from tests.store.conftest import DEMO_OPTIONS, ingest_demo_week
 
-DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
 TOKEN = "test-token-0123456789abcdef"
 LISTINGS = [
     "limit=7",
@@ -59,7 +56,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     targets = [str(tmp_path_factory.mktemp("sqlite") / "week.db"), pg.new("api")]
     for db in targets:
         with open_store(db) as store:
-            list(iter_documents(sample_documents(DEMO_OPTIONS), store, DEMO_OPTIONS))
+            ingest_demo_week(store)
     try:
         with running(create_app(targets[0], TOKEN, options=DEMO_OPTIONS)) as a, \
                 running(create_app(targets[1], TOKEN, options=DEMO_OPTIONS)) as b:  # fmt: skip

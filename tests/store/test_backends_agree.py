@@ -6,13 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dragoman.demo import sample_documents
-from dragoman.options import IngestOptions, Options
-from dragoman.pipeline import iter_documents
 from dragoman.store import EventQuery, Store, open_store
 from tests.conftest import StoreFactory
+from tests.store.conftest import ingest_demo_week
 
-DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
 QUERIES = [
     EventQuery(),
     EventQuery(event_type="consult"),
@@ -50,7 +47,7 @@ def dump(store: Store) -> dict[str, Any]:
 
 def ingest_demo(db: str) -> dict[str, Any]:
     with open_store(db) as store:
-        results = list(iter_documents(sample_documents(DEMO_OPTIONS), store, DEMO_OPTIONS))
+        results = ingest_demo_week(store)
         assert [r.outcome for r in results].count("stored") == 10
         return dump(store)
 

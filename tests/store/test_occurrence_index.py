@@ -7,25 +7,10 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
-import pytest
-
-from dragoman.demo import sample_documents
 from dragoman.model import content_id
-from dragoman.options import IngestOptions, Options
-from dragoman.pipeline import iter_documents
 from dragoman.store import Store, open_store
 from dragoman.store.occurrence_index import index_backlog, page_key
 from tests.conftest import StoreFactory
-
-DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
-
-
-@pytest.fixture(scope="module")
-def week(module_stores: StoreFactory) -> str:
-    db = module_stores.new("week")
-    with open_store(db) as store:
-        list(iter_documents(sample_documents(DEMO_OPTIONS), store, DEMO_OPTIONS))
-    return db
 
 
 def tables(store: Store) -> dict[str, list[tuple[object, ...]]]:

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.demo import sample_documents
-from dragoman.options import IngestOptions, Options
-from dragoman.pipeline import iter_documents
 from dragoman.service.eventsql import Position
 from dragoman.service.pages import Kind
 from dragoman.service.params import event_filters
 from dragoman.service.reader_pg import PostgresReader
 from dragoman.store import open_store
 from tests.conftest import StoreFactory
+from tests.store.conftest import ingest_demo_week
 
-DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
 QUERIES = [{"actor": "IRN"}, {"actor": "USA GOV"}, {"actor": "om"}, {"actor": "IRN", "event_type": "CONSULT"}]
 
 
@@ -37,7 +34,7 @@ def every_id(reader: PostgresReader, kind: Kind, query: dict[str, str], *, newes
 def test_listing_and_walking_an_actor_give_the_same_pages(pg_stores: StoreFactory, kind: Kind, newest_first: bool) -> None:
     url = pg_stores.new("week")
     with open_store(url) as store:
-        list(iter_documents(sample_documents(DEMO_OPTIONS), store, DEMO_OPTIONS))
+        ingest_demo_week(store)
     listing = PostgresReader(url)  # the demo week's actors are in fewer rows than the cap: listed
     walking = PostgresReader(url, candidate_cap=0)  # never listed: the walk tests each event
     con = listing.connection()

@@ -3,15 +3,9 @@ and built by the migration for a store from before it, with the same rows; SQLit
 
 from __future__ import annotations
 
-import pytest
-
-from dragoman.demo import sample_documents
-from dragoman.options import IngestOptions, Options
-from dragoman.pipeline import iter_documents
 from dragoman.store import Store, open_store
 from tests.conftest import StoreFactory
 
-DEMO_OPTIONS = Options(ingest=IngestOptions(ingested="2026-02-15"))
 # Schema 6 undone, as a store written by the dragoman before it has it.
 UNDO_6 = {
     "sqlite": [
@@ -28,14 +22,6 @@ UNDO_6 = {
         "DELETE FROM schema_migrations WHERE version = 6",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def week(module_stores: StoreFactory) -> str:
-    db = module_stores.new("week")
-    with open_store(db) as store:
-        list(iter_documents(sample_documents(DEMO_OPTIONS), store, DEMO_OPTIONS))
-    return db
 
 
 def report_actors(store: Store) -> list[tuple[object, ...]]:
