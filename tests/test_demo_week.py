@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.demo import sample_documents
+from dragoman.demo import sample_documents, summarise
 from dragoman.model import Event
 from dragoman.options import IngestOptions, Options
 from dragoman.pipeline import iter_documents
@@ -115,3 +115,14 @@ def test_rerunning_the_week_changes_nothing(tmp_path: Path) -> None:
         again = list(iter_documents(sample_documents(opts), store, opts))
         assert {r.outcome for r in again} == {"duplicate"}
         assert (store.counts(), [e.to_dict() for e in store.events()]) == before
+
+
+def test_summary_names_who_acts_on_whom(events: list[Event]) -> None:
+    # an unnamed requester is "?", never the target standing alone as if it had asked; a call to
+    # "both governments" names the two parties it is addressed to
+    summary = summarise(events, articles=10, rejected=0)
+    others = [line for line in summary.splitlines() if line.startswith("- ")]
+    unnamed = [e.target.name for e in events if e.source is None and e.target is not None]
+    assert unnamed and all(f"? -> {name}" in summary for name in unnamed)
+    call = next(line for line in others if line.startswith("- REQUEST 020") and "(OMN GOV) ->" in line)
+    assert "United States (USA GOV)" in call and "Iran (IRN GOV)" in call

@@ -92,8 +92,8 @@ def summarise(
         if event.source is not None:
             to = " + ".join(_actor_label(a) for a in event.addressees())
             sides = _actor_label(event.source) + (f" -> {to}" if to else "")
-        elif event.target is not None:
-            sides = _actor_label(event.target)
+        elif event.target is not None:  # a request whose maker the sentence does not name
+            sides = f"? -> {_actor_label(event.target)}"
         else:
             sides = " + ".join(_actor_label(a) for a in event.participants)
         lines.append(f"- {event.event_type} {event.cameo} [{event.status}] {sides}, {_when(event)}")
