@@ -62,8 +62,21 @@ def find_matches(
         )
     kept = _resolve(found, text)
     if not kept:  # the generated lexicon codes only what the hand-written triggers leave uncoded
-        kept = _resolve(_secondary_matches(lexicon, text), text)
+        vetoed = _vetoed(found, text)
+        kept = _resolve(
+            [m for m in _secondary_matches(lexicon, text) if not _overlaps(m, vetoed)], text
+        )
     return kept
+
+
+def _vetoed(found: list[Match], text: str) -> list[Match]:
+    """Hand-written matches their ``unless`` guard removes: "mobilized voters" is no MOBILIZE, so
+    the generated lexicon must not code the same words again ("mobilized": CAMEO 150)."""
+    return [m for m in found if m.trigger.unless is not None and m.trigger.unless.search(text)]
+
+
+def _overlaps(m: Match, others: list[Match]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
 
 
 def _secondary_matches(lexicon: Lexicon, text: str) -> list[Match]:
