@@ -1,6 +1,7 @@
 """Sentences that state no political event, or a different one than their words suggest (issue 4,
 false events): deaths in disasters and accidents, troops mobilised for a rescue, a wave that
-"slammed into" a coast, and a guard on a hand-written trigger that the generated lexicon must
+"slammed into" a coast, an attack said to be someone's doing ("was behind the attacks": a claim
+about an act reported before), and a guard on a hand-written trigger that the generated lexicon must
 respect. Each is coded through the real understand stage; the last tests read the matcher."""
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ def _types(text: str) -> set[str]:
             "A storm surge slammed into the coast of Bangladesh, flooding hundreds of villages.",
             id="slammed-into",
         ),
+        pytest.param(
+            "Israel said it had proof that Iran was behind the drone attacks on two tankers.",
+            id="behind-the-drone-attacks",
+        ),
+        pytest.param(
+            "Pakistan says India is probably behind Sunday's bombing in Quetta.",
+            id="behind-the-bombing",
+        ),
     ],
 )
 def test_disasters_and_rescues_code_nothing(text: str) -> None:
@@ -66,6 +75,11 @@ def test_disasters_and_rescues_code_nothing(text: str) -> None:
             "Nigerian soldiers killed seven farmers in a village near Maiduguri, police said.",
             "ASSAULT",
             id="killed-count-no-disaster",
+        ),
+        pytest.param(
+            "Iranian drones attacked two Saudi oil tankers in the Gulf on Sunday.",
+            "ASSAULT",
+            id="drones-attacked",
         ),
         pytest.param(
             "Azerbaijan mobilized reservists after clashes on the border with Armenia.",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
+from dragoman.coding.agreement_objects import with_objects
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
@@ -106,6 +107,7 @@ class RuleCoder:
         for r in read:
             parse = parses.get(r.view.sentence.index) or SentenceParse(r.view.sentence.text)
             events.extend(self._sentence(state, r, parse))
+        events = with_objects(events, self.lexicon_.cues)  # what each agreement is about
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
     def _prepare(self, state: _ArticleState, view: SentenceView) -> _Read | None:

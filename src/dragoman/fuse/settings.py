@@ -25,6 +25,7 @@ class FuseSettings:
     stopwords: frozenset[str]
     prospect_verbs: frozenset[str] = frozenset()  # words of a prospect's trigger that name no thing
     told_before: re.Pattern[str] | None = None  # a trigger pointing back: "renewed that demand"
+    object_types: frozenset[str] = frozenset()  # types whose topics say what was agreed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +59,7 @@ def fuse_settings() -> FuseSettings:
             told_before=re.compile(data["told_before"], re.IGNORECASE)
             if data.get("told_before")
             else None,
+            object_types=frozenset(map(str, data.get("object_types") or ())),
         )
     except (KeyError, TypeError, ValueError, re.error) as e:
         raise DataFileError(f"{path}: missing or bad setting ({e}); compare with the file's comments") from e

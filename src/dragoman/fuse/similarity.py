@@ -4,10 +4,14 @@ Because the test looks at nothing but the pair, the events fusion builds (the co
 reports that pass it) do not depend on the order in which articles arrive.
 
 Hard conditions (all must hold): the same block key (type and parties), both hypothetical or
-neither, both messages through an intermediary or neither, no clash of round numbers, of location countries, or of cities more than 50 km apart.
-Then one of these is enough: the same round number; both hypothetical with a word naming the
-same thing in their triggers ("could sign the treaty", "a treaty could be signed"); compatible
-dates when one trigger points back at an act told before ("had renewed that demand"); both
+neither, both messages through an intermediary or neither, no clash of round numbers, of location
+countries, or of cities more than 50 km apart, and, for acts that name what was agreed
+(``object_types``: AGREE), no two disjoint sets of topics when both name some: two agreements reached
+at one meeting are two events.
+Then one of these is enough: the same round number; compatible dates and a shared topic of an
+agreement (the claim "they reached the understanding" and its denial); both hypothetical with a
+word naming the same thing in their triggers ("could sign the treaty", "a treaty could be
+signed"); compatible dates when one trigger points back at an act told before ("had renewed that demand"); both
 dated to the same day (within ``day_tolerance``, counted once between the two days) with the
 same city or a few shared words; compatible dates and the same city; compatible dates and
 evidence sharing enough content words (``text_overlap`` of the smaller word set). An undated past event is taken to be recent (``recent_days`` before publication), an
@@ -52,6 +56,10 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     clash = _place_clash(ea.location, eb.location)
     if clash:
         return Verdict(False, clash)
+    if _objects_differ(ea, eb, s):
+        # two agreements of one meeting (same parties, day and venue) told apart by what was
+        # agreed: "a commission on missing persons" and "a statute for the municipalities"
+        return Verdict(False, f"agreements on {_object_label(ea)} and on {_object_label(eb)}")
     if ra is not None and ra == rb:
         return Verdict(True, f"round {ra}")
     span_a, span_b = _span(ea, a.published, s), _span(eb, b.published, s)
@@ -59,6 +67,8 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
         return Verdict(False, "dates disagree")
     if _told_before(ea, s) or _told_before(eb, s):
         return Verdict(True, "an act told again")  # "had renewed that demand last week"
+    if _objects_known(ea, eb, s):  # shared topics: the hard test above found them not disjoint
+        return Verdict(True, f"compatible dates, agreements on {_object_label(ea)}")
     if ea.status == "hypothetical" and _trigger_words(ea, s) & _trigger_words(eb, s):
         # a prospect has no date to compare: "could sign the treaty" and "a treaty could be
         # signed" between the same parties are one prospect, whatever else the sentences say
@@ -76,6 +86,20 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if share >= s.text_overlap:
         return Verdict(True, f"compatible dates, {share:.2f} of the words shared")
     return Verdict(False, f"compatible dates but only {share:.2f} of the words shared")
+
+
+def _objects_known(a: Event, b: Event, s: FuseSettings) -> bool:
+    """Both are acts of a type that names its object (``object_types``) and both name one."""
+    return a.event_type in s.object_types and bool(a.topics) and bool(b.topics)
+
+
+def _objects_differ(a: Event, b: Event, s: FuseSettings) -> bool:
+    """Both name what was agreed and the two share no topic: two acts, whatever else agrees."""
+    return _objects_known(a, b, s) and not set(a.topics) & set(b.topics)
+
+
+def _object_label(event: Event) -> str:
+    return " + ".join(sorted(event.topics))
 
 
 def _is_message(event: Event) -> bool:
