@@ -7,6 +7,7 @@ sentence, so that an event can always be traced back to the words that produced 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -332,7 +333,7 @@ def make_source(article: Article, view: SentenceView, *, denier_at: int | None =
         for a in view.attributions
         if denier_at is None or not (a.start - base <= denier_at < a.end - base)
     ]
-    attributed = cited[0].text if cited else None
+    attributed = _as_cited(cited[0].text, view.sentence.text, cited[0].start - base) if cited else None
     return Source(
         doc_id=article.id,
         outlet=article.outlet,
@@ -340,6 +341,22 @@ def make_source(article: Article, view: SentenceView, *, denier_at: int | None =
         attributed_to=attributed,
         published=publication(article),
     )
+
+
+# What may stand before a source that opens its sentence: nothing, or a dateline ("BEIRUT — ").
+_OPENING = re.compile(r"^(?:[A-Z][\w .,'-]*\s[—–-]{1,2}\s*)?$")
+_ARTICLE = re.compile(r"^(?:The|A|An)\b")
+
+
+def _as_cited(source: str, sentence: str, clause_start: int) -> str:
+    """The source as it reads after "citing": a capital its sentence's first word has is not part
+    of a name ("The foreign ministry said ..." -> "citing the foreign ministry"), one inside the
+    sentence is ("according to The Caspian Ledger"). ``clause_start``: where the attribution
+    clause (the source, or the cue before it) begins in ``sentence``."""
+    at = sentence.find(source, max(clause_start, 0))
+    if at >= 0 and _OPENING.match(sentence[:at]) and _ARTICLE.match(source):
+        return source[0].lower() + source[1:]
+    return source
 
 
 def make_evidence(article: Article, view: SentenceView) -> Evidence:

@@ -177,7 +177,7 @@ class Merger:
         """What ``merge`` gives for every report folded in so far."""
         history = self._status_history()
         final = history[-1].value
-        lead = (self._lead.get(final) or self._lead[None])[1]
+        lead = self._lead_report(final)
         sources = independent_sources_of(self._pairs)
         counts = self._counts
         mediator = _most_common(counts["mediator"])
@@ -194,7 +194,7 @@ class Merger:
             topics=tuple(sorted(self._topics)),
             context=tuple(sorted(self._context)),
             sources=tuple(s for _, s, _ in sorted(self._sources.values(), key=_first_item)),
-            evidence=tuple(ev for _, ev, _ in sorted(self._evidence.values(), key=_first_item)),
+            evidence=tuple(ev for _, ev, _ in self._evidence_in_order(lead)),
             confidence=round(min(0.99, self._confidence + 0.05 * (sources - 1)), 3),
         )
         return Occurrence(
@@ -212,13 +212,24 @@ class Merger:
         JSON each claim, source and evidence got when it came in."""
         parts = {k: _dumps(v) for k, v in replace(o.event, sources=(), evidence=()).to_dict().items()}
         parts["sources"] = _json_list(j for _, _, j in sorted(self._sources.values(), key=_first_item))
-        parts["evidence"] = _json_list(j for _, _, j in sorted(self._evidence.values(), key=_first_item))
+        parts["evidence"] = _json_list(j for _, _, j in self._evidence_in_order(self._lead_report(o.event.status)))
         parts["provenance"] = _json_list(chain.from_iterable(self._claims_json[k[2]] for k in self._keys))
         parts["reports"] = _dumps(self._ids)
         parts["independent_sources"] = _dumps(o.independent_sources)
         parts["status_history"] = _dumps([c.to_dict() for c in o.history])
         parts["contradictions"] = self._contradictions_json()
         return "{" + ", ".join(f"{_dumps(k)}: {parts[k]}" for k in sorted(parts)) + "}"
+
+    def _lead_report(self, status: str) -> Report:
+        """The best report with the final status, else the best of all."""
+        return (self._lead.get(status) or self._lead[None])[1]
+
+    def _evidence_in_order(self, lead: Report) -> list[tuple[At, Evidence, str]]:
+        """The evidence in publication order, the lead report's first: the sentence shown for an
+        event says what the event is ("the first round was held on February 6"), not a denial
+        of something else that was folded into it."""
+        own = {(ev.doc_id, ev.start) for ev in lead.event.evidence}
+        return [v for _, v in sorted(self._evidence.items(), key=lambda kv: (kv[0] not in own, kv[1][0]))]
 
     def _status_history(self) -> tuple[Claim, ...]:
         if self._history is None:  # replay the status claims in publication order
