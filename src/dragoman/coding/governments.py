@@ -19,7 +19,7 @@ from dragoman.model import Actor, Place
 if TYPE_CHECKING:
     from dragoman.understand.gazetteer import Gazetteer
 
-__all__ = ["government", "seat_of"]
+__all__ = ["government", "names_city", "seat_of"]
 
 _SLOTS = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})  # organisations: no sector
 
@@ -39,6 +39,12 @@ def government(code: str, *, text: str | None = None) -> Actor:
     if code in _SLOTS:
         return Actor(text=text, name=name, country=code, sector=None, kind="igo")
     return Actor(text=text, name=name, country=code, sector="GOV", kind="state")
+
+
+def names_city(text: str | None) -> bool:
+    """Whether an actor's words are a city standing for its government ("Juba", "Tel Aviv"),
+    not a country or a building ("Sudan", "the Kremlin")."""
+    return bool(text) and any(e.kind == "seat" and e.city for e in _gazetteer().lookup(text))
 
 
 def seat_of(place: Place) -> Actor | None:

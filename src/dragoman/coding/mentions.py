@@ -24,6 +24,11 @@ _VENUE_NAME = re.compile(
 # "Diplomats in Brussels said": the place of the speakers, not of the event
 _SPEAKER_VERB = re.compile(r"\s+(?:said|say|says|told|reported|added|noted|believe|believes)\b")
 _LOCATIVE = re.compile(r"\b(\w+)\s+(?:the\s+)?$")
+# A nationality's phrase that ends in an act is its maker, not a place: "killed in Israeli tank
+# shelling", "wounded in Russian air strikes" (but "in the Emirati capital" is a venue)
+_ACT_PHRASE = re.compile(
+    r"(?:ing|\bfire|\bstrikes?|\battacks?|\braids?|\bbombardment)$", re.IGNORECASE
+)
 _TRIGGER_WORD = re.compile(r"\w[\w'’-]*")
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*&)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -89,7 +94,12 @@ def sentence_actors(view: SentenceView, cues: Cues) -> SentenceActors:
         ):
             continue  # "the Washington round", "the Geneva talks": a venue's name
         prep = _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
-        if prep and prep.group(1).lower() in cues.location_prepositions and m.actor.kind == "state":
+        if (
+            prep
+            and prep.group(1).lower() in cues.location_prepositions
+            and m.actor.kind == "state"
+            and not _ACT_PHRASE.search(text, m.start, m.end)
+        ):
             # "in the Emirati capital": a venue the places reader did not name
             place = Place(
                 text=text[m.start : m.end],

@@ -14,12 +14,19 @@ import re
 
 from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding._roles_record import Roles
+from dragoman.coding.governments import names_city
 from dragoman.coding.lexicon import ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, unique_actors
 from dragoman.errors import DataFileError
 from dragoman.model import Actor
 
-__all__ = ["civilians_of", "implied_actor", "one_sided_roles", "place_target_types"]
+__all__ = [
+    "attacked_city",
+    "civilians_of",
+    "implied_actor",
+    "one_sided_roles",
+    "place_target_types",
+]
 
 _GAP = r"\W+(?:[\w'’-]+\s+){0,4}?$"  # up to four words between a target cue and its actor
 
@@ -49,6 +56,17 @@ def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
     if place_country is None or event_type not in place_target_types():
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
+
+
+def attacked_city(target: Actor, event_type: str) -> Actor:
+    """The target of an attack on a city named for itself: its civilians, as for a place
+    ("rebels shelled Juba" SSD CVL, not the government the capital stands for elsewhere)."""
+    if event_type not in place_target_types() or target.sector != "GOV":
+        return target
+    if not names_city(target.text):
+        return target
+    return Actor(text=target.text, name="civilians", country=target.country, sector="CVL",
+                 role=target.role, kind="group")  # fmt: skip
 
 
 def implied_actor(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:

@@ -15,7 +15,7 @@ from dragoman.coding._roles_record import Roles
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
-from dragoman.coding.one_sided import civilians_of, one_sided_roles
+from dragoman.coding.one_sided import attacked_city, civilians_of, one_sided_roles
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
@@ -108,7 +108,7 @@ def assign_roles(
         rest = [m for m in inside if m.start >= cut]
         if len({m.actor.country for m in rest if m.actor.country}) >= 2:
             inside = rest
-    before = _dedupe([m for m in inside if m.end <= match.start])
+    before = _dedupe([m for m in inside if _before(m, match)])
     after = _dedupe([m for m in inside if m.start >= match.start])
     mediator = _mediator(actors, clause if symmetric else None)
     speaker = actors.speakers[0].actor if actors.speakers else None
@@ -187,7 +187,11 @@ def assign_roles(
         civilians = civilians_of(location_country, trig.event_type) if source else None
         return [_directed(source, civilians, mediator)]
     recipients = _with_coordinated(target, actors.principals, sentence)
-    return [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
+    return [
+        _directed(source, attacked_city(t, trig.event_type), mediator)
+        for t in recipients
+        if not _same(t, source)
+    ]
 
 
 def _with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: str) -> list[Actor]:
@@ -328,13 +332,20 @@ def _in_clause(
     narrow = [m for m in wide if clause[0] <= m.start and m.end <= clause[1]]
     if symmetric:
         return narrow
-    before = [m for m in narrow if m.end <= match.start] or [
-        m for m in wide if m.end <= match.start
-    ]
+    before = [m for m in narrow if _before(m, match)] or [m for m in wide if _before(m, match)]
     after = [m for m in narrow if m.start >= match.start] or [
         m for m in wide if m.start >= match.start
     ]
     return before + after
+
+
+def _before(m: Mention, match: Match) -> bool:
+    """Whether an actor precedes the trigger, or is the nationality the act's noun belongs to
+    ("killed in Israeli shelling": the mention "Israeli shelling" holds the trigger)."""
+    if m.end <= match.start:
+        return True
+    nationality = m.actor.kind == "state" and m.actor.sector is None  # not "Jordan's visiting King"
+    return nationality and m.start < match.start < m.end
 
 
 def _symmetric(parties: tuple[Actor, ...], mediator: Actor | None, *, named: int) -> Roles:

@@ -11,6 +11,7 @@ from dragoman.model import Annotations, Article
 from dragoman.options import UnderstandOptions
 from dragoman.understand.actors import find_actors
 from dragoman.understand.actors_coref import find_pronoun_actors
+from dragoman.understand.actors_dated import as_of
 from dragoman.understand.attribution import find_attributions
 from dragoman.understand.dates import find_dates
 from dragoman.understand.people import find_people, merge_people
@@ -31,7 +32,7 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     return Annotations(
         article_id=article.id,
         sentences=sentences,
-        actors=tuple(sorted([*named, *pronouns], key=lambda m: m.start)),
+        actors=tuple(as_of(sorted([*named, *pronouns], key=lambda m: m.start), article.published)),
         places=tuple(find_places(text, sentences, min_population=opts.min_city_population)),
         dates=tuple(find_dates(text, sentences, article.published)),
         attributions=tuple(find_attributions(text, sentences)),

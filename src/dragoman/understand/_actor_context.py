@@ -56,6 +56,7 @@ class MatchContext:
             t for t in range(1, len(toks)) if "\n" in text[toks[t - 1].end : toks[t].start]
         )  # tokens that start a new line: phrases never run across a line break
         self.place_end = -1  # token index after the last unit skipped as a place
+        self.dateline_end = -1  # token index after a dateline's place ("GAZA CITY")
 
     # ------------------------------------------------------------------ not actors here
 
@@ -64,29 +65,75 @@ class MatchContext:
         if e.kind == "igo":
             prev = self._prev_norm(u.i)
             return prev in ("at", "in", "within", "inside", "outside")
+        if e.kind == "demonym":
+            return False  # "killed in Israeli shelling": a nationality is never the place
         start_tok = u.i - 1 if self._prev_norm(u.i) == "the" else u.i
         prev = self._prev_norm(start_tok)
-        if prev in LOCATIVE:
+        if prev in LOCATIVE or self._part_of_place(start_tok):
             return True
         if prev in ("to", "from"):
             before = {self.toks[t].norm for t in range(max(0, start_tok - 4), start_tok - 1)}
             if before & MOTION:
                 return True
-        if self._dateline(u):
+        if self._dateline(u) or self._dateline_region(u, start_tok):
             return True
         # "in Washington and Tehran": a place coordinated with a place
         between = [self.toks[t].norm for t in range(self.place_end, start_tok)]
         return self.place_end >= 0 and len(between) == 1 and between[0] in CONJUNCTIONS
 
+    def _part_of_place(self, t: int) -> bool:
+        """'in the east of the Gaza Strip', 'in northern parts of Syria': a region of a place."""
+        words = [tok.norm for tok in self.toks[max(0, t - 5) : t]]
+        if not words or words[-1] != "of":
+            return False
+        head = words[:-1]
+        while head and head[-1] in ("parts", "part", "areas"):
+            head.pop()
+        if not head or head.pop() not in self.gaz.region_words:
+            return False
+        if head and head[-1] == "the":
+            head.pop()
+        return bool(head) and head[-1] in LOCATIVE
+
     def _dateline(self, u: Unit) -> bool:
+        """'MOSCOW —', 'GAZA CITY, Palestinian Territories:' opening a line: a place."""
         word = self.toks[u.i].text
         if not (word.isupper() and len(word) > 2):
             return False
         line_start = self.text.rfind("\n", 0, u.start) + 1
         if self.text[line_start : u.start].strip():
             return False
+        end, t = u.end, u.j
+        while t < len(self.toks) and self.toks[t].is_word and self.toks[t].text.isupper():
+            end, t = self.toks[t].end, t + 1  # the rest of the place's name: "GAZA CITY"
+        rest = self.text[end : end + 3].lstrip()
+        if bool(rest) and (rest[0] in _DASHES or rest[0] == ","):
+            self.dateline_end = t
+            return True
+        return False
+
+    def _dateline_region(self, u: Unit, start_tok: int) -> bool:
+        """'GAZA CITY, Palestinian Territories:': the region after a dateline's place."""
+        if self.dateline_end < 0 or start_tok != self.dateline_end + 1:
+            return False
         rest = self.text[u.end : u.end + 3].lstrip()
-        return bool(rest) and (rest[0] in _DASHES or rest[0] == ",")
+        return self.toks[self.dateline_end].norm == "," and rest[:1] in (":", *_DASHES)
+
+    def _minority_home(self, u: Unit) -> Unit | None:
+        """The place after "ethnic <people> in [southern]": where the minority lives."""
+        toks = self.toks
+        if self._prev_norm(u.i) not in self.gaz.minority_words:
+            return None
+        t = u.j
+        if t >= len(toks) or toks[t].norm != "in" or t in self.breaks:
+            return None
+        t += 1
+        while t < len(toks) and toks[t].norm in self.gaz.region_words and t - u.j < 4:
+            t += 1
+        home = self._unit_starting(t)
+        if home is None or home.entry.kind not in ("country", "seat") or not home.entry.country:
+            return None
+        return home
 
     def _is_name_part(self, u: Unit) -> bool:
         """'Israel Katz', 'Jordan Bardella', 'Michael Jordan': a country used as a name.

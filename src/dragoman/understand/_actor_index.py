@@ -43,6 +43,7 @@ class Entry:
     plural: bool = False  # demonym used as a noun for people ("Iranians")
     state: bool = False  # group: an organ of a state (Actor.kind "state")
     source: str = "ours"  # ours | phoenix | gazetteer
+    city: bool = False  # seat: a city (a capital, "Tel Aviv"), not a building ("the Kremlin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,9 @@ class Gazetteer:
     modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     compound_verbs: frozenset[str] = frozenset()  # "brokered" makes "US" in "US-brokered" one
+    leading_verbs: frozenset[str] = frozenset()  # "led": "US-led forces" are the US's forces
+    minority_words: frozenset[str] = frozenset()  # "ethnic": a people coded where it lives
+    region_words: frozenset[str] = frozenset()  # "southern": may come between "in" and a place
     name_like: frozenset[str] = frozenset()
     leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)
 

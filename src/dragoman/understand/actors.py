@@ -111,8 +111,7 @@ class _Reader(MatchContext):
         while k < len(self.units):
             u = self.units[k]
             if u.part:
-                self._emit_part(u)
-                k += 1
+                k = self._part(k)
             elif u.entry.kind == "block":
                 k += 1
             elif u.entry.kind == "role":
@@ -139,13 +138,29 @@ class _Reader(MatchContext):
             # "Bosnian Serbs", "Iraqi Kurds": a people of the first country, its civilians
             self._emit_phrase(u, nxt.j, e, "CVL")
             return self.unit_at[nxt.i] + 1
-        gap = possessive or e.kind == "demonym"
+        # "Montenegro Municipality Association": capitalised words name a body of the country
+        gap = possessive or e.kind == "demonym" or self._capitalised(after)
         chain = self._chain(after, gap=gap)
         if chain is not None and (e.kind != "demonym" or not e.plural):
             self._emit_phrase(u, chain.end, e, self._phrase_sector(e, chain))
             return self._unit_index_after(chain.end)
+        if not possessive and (done := self._minority(k)) is not None:
+            return done
         self._alone(u, possessive=possessive)
         return k + 1
+
+    def _minority(self, k: int) -> int | None:
+        """'ethnic Albanians in south Serbia': civilians of the country they live in."""
+        u = self.units[k]
+        home = self._minority_home(u) if _plural_demonym(u.entry) else None
+        if home is None:
+            return None
+        start = self._with_the(u.i - 1)
+        country = self._country(home.entry)
+        actor = Actor(text=self.text[start : home.end], name=self.gaz.name_of(country) or "",
+                      country=country, sector="CVL", kind="group")  # fmt: skip
+        self._add(start, home.end, actor)
+        return self.unit_at[home.i] + 1
 
     def _phrase_sector(self, e: Entry, chain: _Chain) -> str | None:
         if chain.sector == "ELI":
@@ -208,7 +223,7 @@ class _Reader(MatchContext):
             if norm in gaz.modifiers:
                 t += 1
                 continue
-            if not roles and gap and plain < 2 and self._plain_word(toks[t]):
+            if not roles and gap and plain < 2 and self._gap_word(toks[t]):
                 plain, t = plain + 1, t + 1
                 continue
             break
@@ -216,6 +231,14 @@ class _Reader(MatchContext):
             return None
         sector = "ELI" if former else next((r.sector for r in roles if r.sector), None)
         return _Chain(end, sector)
+
+    def _capitalised(self, t: int) -> bool:
+        return t < len(self.toks) and t not in self.breaks and self.toks[t].is_cap
+
+    @classmethod
+    def _gap_word(cls, tok: Token) -> bool:
+        """A word before the role noun: plain, or capitalised in a body's name ("Pensioners")."""
+        return cls._plain_word(tok) or (tok.is_cap and tok.is_word and tok.norm not in _STOP)
 
     @staticmethod
     def _plain_word(tok: Token) -> bool:
@@ -301,6 +324,24 @@ class _Reader(MatchContext):
         return self._unit_index_after(end_tok)
 
     # ------------------------------------------------------------------ emitting
+
+    def _part(self, k: int) -> int:
+        """A part of a hyphenated word; "Vietnamese-led forces" joins the nouns it leads."""
+        u = self.units[k]
+        chain = self._led_chain(u)
+        if chain is None:
+            self._emit_part(u)
+            return k + 1
+        self._emit_phrase(u, chain.end, u.entry, chain.sector)
+        return self._unit_index_after(chain.end)
+
+    def _led_chain(self, u: Unit) -> _Chain | None:
+        """The role nouns after "X-led" that belong to X ("US-led forces" are US forces)."""
+        last = self.toks[u.i].text.rsplit("-", 1)[-1].lower()
+        if u.entry.kind not in ("country", "demonym", "seat") or last not in self.gaz.leading_verbs:
+            return None
+        chain = self._chain(u.j, gap=False)
+        return chain if chain is not None and chain.sector else None
 
     def _emit_part(self, u: Unit) -> None:
         """One actor part of a hyphenated word: "US" in "US-Iran talks" or "US-brokered"."""

@@ -129,7 +129,9 @@ def _load_countries(gaz: Gazetteer, root: Any, not_seats: set[tuple[str, ...]]) 
             continue  # a dependency's capital is not a seat of its state's government
         for form in [row.get("capital"), *row.get("capital_alt", [])]:
             if form and phrase_key(form) not in not_seats:
-                gaz.add(form, Entry("seat", name, code, sector="GOV", source="gazetteer"))
+                gaz.add(
+                    form, Entry("seat", name, code, sector="GOV", source="gazetteer", city=True)
+                )
     for slot, name in SLOT_NAMES.items():
         gaz.names.setdefault(slot, name)
 
@@ -151,7 +153,8 @@ def _load_seats(gaz: Gazetteer, data: dict[str, Any]) -> None:
         _need(row, ("names", "country"), f"metonyms.yaml: seats entry {k}")
         code = row["country"]
         name = row.get("name") or gaz.names.get(code, code)
-        entry = Entry("seat", name, code, sector=row.get("sector", "GOV"), the=True)
+        entry = Entry("seat", name, code, sector=row.get("sector", "GOV"), the=True,
+                      city=bool(row.get("city", False)))  # fmt: skip
         for form in row["names"]:
             gaz.add(str(form), entry, override=True)  # "Brussels" is the EU, not Belgium
     for form in data.get("not_actors", []):
@@ -191,6 +194,9 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
     gaz.modifiers = frozenset(str(m).lower() for m in ours.get("modifiers", []))
     gaz.former = frozenset(str(m).lower() for m in ours.get("former", []))
     gaz.compound_verbs = frozenset(str(m).lower() for m in ours.get("compound_verbs", []))
+    gaz.leading_verbs = frozenset(str(m).lower() for m in ours.get("leading_verbs", []))
+    gaz.minority_words = frozenset(str(m).lower() for m in ours.get("minority_words", []))
+    gaz.region_words = frozenset(str(m).lower() for m in ours.get("region_words", []))
     phoenix = _yaml(root, "agents_phoenix.yaml")
     for sector, nouns in phoenix.get("sectors", {}).items():
         for noun in nouns:
