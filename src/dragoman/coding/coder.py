@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.agreement_objects import with_objects
+from dragoman.coding.intents import stated_intent
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
@@ -328,6 +329,19 @@ class RuleCoder:
         location = ev.venue_place(place, roles, event_type=trig.event_type)
         mediator = roles.mediator if trig.event_type in _WITH_MEDIATOR else None
         mode, cameo, participants = trig.mode, trig.cameo, roles.participants
+        intent = (
+            None
+            if verbal
+            else stated_intent(
+                cues.intents, cameo=cameo, status=status, before=win.before, after=win.after
+            )
+        )
+        intent_type: str | None = None  # the PLOVER type of a stated promise or threat
+        if intent is not None:  # "will provide food aid": the promise, made when it was said
+            code = self.lexicon_.ontology.cameo[intent]
+            mode, cameo, status = code.plover_mode, intent, "occurred"
+            intent_type = code.plover_type
+            date = ev.default_date(status, state.published)
         meeting = trig.event_type == "CONSULT" and trig.roles in _MEETING_ROLES and mode is None
         if roles.purpose_cameo is not None:  # a trip to a meeting between others: the meeting
             meeting, mode, cameo = True, None, roles.purpose_cameo
@@ -346,7 +360,7 @@ class RuleCoder:
             id=ev.event_id(
                 state.article, view, cameo, roles.source, roles.target, participants, match.start
             ),
-            event_type=_joint_type(cues, match, cameo, countries, actors),
+            event_type=intent_type or _joint_type(cues, match, cameo, countries, actors),
             cameo=cameo,
             status=status,
             mode=mode,

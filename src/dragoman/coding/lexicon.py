@@ -33,6 +33,7 @@ from dragoman.coding._datafile import (
     read_macros,
 )
 from dragoman.coding._prefix import prefixes
+from dragoman.coding.intents import Intents, load_intents
 from dragoman.coding.ontology import Ontology, load_ontology
 from dragoman.datafile import LINE, where
 from dragoman.errors import DataFileError
@@ -116,6 +117,7 @@ class Cues:
     sides: re.Pattern[str] | None = None  # "both sides", "the two governments"
     object_anaphor: re.Pattern[str] | None = None  # "renewed that demand": recipient told before
     act_object: re.Pattern[str] | None = None  # "welcomed the signing": the signers receive it
+    intents: Intents | None = None  # a stated future act: its promise or threat (intents.py)
 
 
 _SECONDARY_COLUMNS = ("id", "pattern", "cameo", "event_type", "mode", "context", "roles", "starts",
@@ -464,6 +466,7 @@ def _load_cues(path: Path, ontology: Ontology) -> Cues:
         sides=compile_any(data.get("sides"), macros, f"{path}: sides"),
         object_anaphor=compile_any(data.get("object_anaphor"), macros, f"{path}: object_anaphor"),
         act_object=compile_any(data.get("act_object"), macros, f"{path}: act_object", words=False),
+        intents=load_intents(path, data, macros, ontology),
     )
 
 
