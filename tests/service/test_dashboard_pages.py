@@ -77,7 +77,9 @@ def test_the_text_search_pages_too(site: Api, canonical: list[Occurrence]) -> No
     def says_oman(o: Occurrence) -> bool:
         return any("oman" in v.sentence.lower().split() or "oman's" in v.sentence.lower() for v in o.event.evidence)
 
-    bodies = pages(site, "/ui/api/timeline?q=Oman&limit=2")
+    # limit 1: the demo week has few events whose words name Oman (no longer the Swiss "agreed to
+    # facilitate them", which is the planned round itself), and the test is about paging
+    bodies = pages(site, "/ui/api/timeline?q=Oman&limit=1")
     got = [e["id"] for b in bodies for e in b["events"]]
     assert len(bodies) >= 2 and len(got) == len(set(got))
     assert got == [r["id"] for r in site.get("/events?text=Oman&limit=1000").json()["events"]]
