@@ -153,6 +153,7 @@ UNFUSE = (
     "UPDATE events SET occurrence_id = NULL, block_key = NULL, anchor = NULL;"
     " UPDATE articles SET doc_group = NULL; DELETE FROM article_bands; DELETE FROM article_signatures;"
     " DELETE FROM occurrences; DELETE FROM tracks; DELETE FROM occurrence_aliases;"
+    " DELETE FROM track_rounds; DELETE FROM track_history; DELETE FROM track_members; DELETE FROM track_ledgers;"
 )
 
 

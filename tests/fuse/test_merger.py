@@ -132,7 +132,9 @@ def stored(db: str, articles: list[tuple[Article, list[Event]]], cache: FusionCa
         con = store._con
         return {
             "occurrences": con.execute("SELECT id, track_id, round, n_reports, record FROM occurrences ORDER BY id").fetchall(),
-            "tracks": con.execute("SELECT id, record FROM tracks ORDER BY id").fetchall(),
+            "tracks": store.tracks(),
+            "track_rows": con.execute("SELECT id, record FROM tracks ORDER BY id").fetchall(),
+            "round_rows": con.execute("SELECT track_id, number, record FROM track_rounds ORDER BY 1, 2").fetchall(),
             "reports": con.execute("SELECT id, occurrence_id FROM events ORDER BY id").fetchall(),
         }
 
@@ -142,11 +144,11 @@ def test_a_long_track_updated_report_by_report_is_what_merging_everything_gives(
     cache = FusionCache()
     folded = stored(str(tmp_path / "folded.db"), articles, cache)
     assert cache.mergers.hits > 150  # reports were folded into kept occurrences
+    assert cache.ledgers.hits > 150  # and the track updated by each, not built again
     remerged = stored(str(tmp_path / "remerged.db"), articles, FusionCache.of_size(0, 0))
     reversed_ = stored(str(tmp_path / "reversed.db"), articles[::-1], FusionCache())
     assert folded == remerged == reversed_
-    (track,) = folded["tracks"]
-    record = json.loads(track[1])
+    (record,) = folded["tracks"]
     assert [r["round"] for r in record["rounds"]] == list(range(1, 11))
     assert all(r["status"] == "occurred" for r in record["rounds"])
     assert len(record["sources"]) == 200

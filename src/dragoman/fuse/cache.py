@@ -1,8 +1,7 @@
 """The store writer's memory of parsed records, so fusion does not decode the same JSON again.
 
-Fusion compares each new report with the reports of its block and date window, and a track is
-rebuilt from all its occurrences: without a cache the same stored records are parsed over and
-over. An entry is found by the record's id *and* the stored values it was parsed from (the JSON
+Fusion compares each new report with the reports of its block and date window, and a track reads
+the occurrences of its rounds: without a cache the same stored records are parsed over and over. An entry is found by the record's id *and* the stored values it was parsed from (the JSON
 text, and for a report its article's date, outlet and near-duplicate group); it is used only when
 the values read from the store now are the same, so what fusion computes never depends on the
 cache, even when another writer changed a row meanwhile. The least recently used entries go first,
@@ -11,7 +10,9 @@ so memory stays flat however large the store grows. ``size=0`` turns the cache o
 It also keeps the ``Merger`` of each recent occurrence (fuse/merger.py), so a new report is folded
 into it instead of the occurrence being merged again from all its reports. A merger is used only
 when the occurrence's members and their near-duplicate groups, read from the store, are the ones
-it holds (a report's own record never changes once stored).
+it holds (a report's own record never changes once stored). And the ``TrackLedger`` of each recent
+parties key (store/track_update.py), so a track takes in what changed instead of being built again,
+used only when the key's token in the store is the one this writer wrote last.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from dragoman.fuse.canonical import Occurrence
 from dragoman.fuse.merger import Merger
 from dragoman.fuse.report import Report
+
+if TYPE_CHECKING:
+    from dragoman.store.track_update import KeptTrack
 
 T = TypeVar("T")
 
@@ -32,6 +36,7 @@ T = TypeVar("T")
 REPORTS = 16_384
 OCCURRENCES = 4_096
 MERGERS = 2_048
+LEDGERS = 1_024  # parties keys of talks: a track each, and pairs whose talks opened none
 
 
 class RecordCache(Generic[T]):
@@ -85,10 +90,25 @@ class FusionCache:
     reports: RecordCache[Report] = field(default_factory=lambda: RecordCache(REPORTS))
     occurrences: RecordCache[Occurrence] = field(default_factory=lambda: RecordCache(OCCURRENCES))
     mergers: RecordCache[Merger] = field(default_factory=lambda: RecordCache(MERGERS))
+    ledgers: RecordCache[KeptTrack] = field(default_factory=lambda: RecordCache(LEDGERS))
 
     @classmethod
     def of_size(cls, reports: int = REPORTS, occurrences: int = OCCURRENCES, mergers: int | None = None) -> FusionCache:
         """Caches of these sizes; ``mergers`` defaults to ``occurrences``, at most ``MERGERS``."""
         if mergers is None:
             mergers = min(occurrences, MERGERS)
-        return cls(reports=RecordCache(reports), occurrences=RecordCache(occurrences), mergers=RecordCache(mergers))
+        ledgers = min(occurrences, LEDGERS)
+        return cls(
+            reports=RecordCache(reports),
+            occurrences=RecordCache(occurrences),
+            mergers=RecordCache(mergers),
+            ledgers=RecordCache(ledgers),
+        )
+
+
+def record_version(o: Occurrence) -> tuple[int, int]:
+    """What tells one stored record of an occurrence from another: an occurrence's reports only
+    ever grow (its id comes from its smallest report, and reports are never removed), and with
+    the same reports only the count of independent sources can change (two near-duplicate groups
+    joined), so (reports, independent sources) stand for the record without reading it."""
+    return (len(o.reports), o.independent_sources)

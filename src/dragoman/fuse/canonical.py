@@ -1,7 +1,7 @@
 """The canonical event's records: an ``Occurrence`` and the ``Claim``s of its sources.
 
 ``merge`` (fuse/merger.py) builds an occurrence from its reports; the store writes it as JSON
-(``Occurrence.to_dict``) and reads it back (``store.fusion.occurrence_from_dict``).
+(``Occurrence.to_dict``) and reads it back (``occurrence_from_dict``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dragoman.fuse.report import Report
-from dragoman.model import Event, content_id
+from dragoman.model import Event, content_id, event_from_dict
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,3 +88,22 @@ def independent_sources_of(pairs: Iterable[tuple[str, str]]) -> int:
         if a != b:
             parent[max(a, b)] = min(a, b)
     return len({find(g) for g in groups})
+
+
+def occurrence_from_dict(d: dict) -> Occurrence:  # type: ignore[type-arg]
+    """The inverse of ``Occurrence.to_dict()``."""
+    return Occurrence(
+        event=event_from_dict(d),
+        reports=tuple(d.get("reports") or ()),
+        history=tuple(_claim(c) for c in d.get("status_history") or ()),
+        contradictions=tuple((_claim(a), _claim(b)) for a, b in d.get("contradictions") or ()),
+        provenance=tuple(_claim(c) for c in d.get("provenance") or ()),
+        independent_sources=int(d.get("independent_sources") or 1),
+    )
+
+
+def _claim(d: dict) -> Claim:  # type: ignore[type-arg]
+    return Claim(
+        field=d["field"], value=d["value"], doc_id=d["doc_id"], outlet=d.get("outlet"),
+        published=d.get("published"), sentence=d.get("sentence") or "",
+    )

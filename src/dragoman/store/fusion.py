@@ -5,7 +5,8 @@ date window (an indexed range query, so the cost does not grow with the store; p
 pass ``fuse.same_event`` on their stored columns are left out in SQL), test each with
 ``same_event``, and link the reports and occurrences it accepts. Each connected group becomes one
 merged occurrence, written once per article however many of the article's reports joined it.
-Then rebuild the tracks whose parties the change touched, writing only the rows that change.
+Then the tracks of the parties the change touched take in the occurrences written and merged
+away (store/track_update.py), writing only the rows that change.
 Records parsed along the way stay in the writer's ``FusionCache`` (fuse/cache.py), which is
 checked against the stored text and so never changes a result. Everything runs in the article's
 transaction, so a crash leaves the store before or after the article, never between.
@@ -14,7 +15,7 @@ transaction, so a crash leaves the store before or after the article, never betw
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 
 from dragoman.fuse import (
@@ -27,13 +28,14 @@ from dragoman.fuse import (
     same_event,
     window,
 )
-from dragoman.fuse.cache import FusionCache
-from dragoman.fuse.canonical import Claim
+from dragoman.fuse.cache import FusionCache, record_version
+from dragoman.fuse.canonical import occurrence_from_dict
 from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
+from dragoman.store import track_update
 from dragoman.store.database import Database
-from dragoman.store.delegations import delegates_of
-from dragoman.tracks import Track, build_track, track_mediator, track_settings
+from dragoman.store.track_update import Changed, _Delta
+from dragoman.tracks import track_settings
 
 _REPORT_COLUMNS = (
     "SELECT e.id, e.record, e.article_id, a.published, a.outlet, coalesce(a.doc_group, a.id), e.occurrence_id"
@@ -42,8 +44,9 @@ _REPORT_COLUMNS = (
 Found = tuple[str, Report, str | None]  # a stored report: its id, parsed, and its occurrence
 
 
-def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache | None = None) -> set[str]:
-    """Fuse the given stored events into occurrences; the parties keys whose tracks may change."""
+def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache | None = None) -> dict[str, Changed]:
+    """Fuse the given stored events into occurrences; by parties key, the talks and agreements
+    written and those merged away: what the tracks must take in."""
     cache = cache or FusionCache.of_size(0, 0)
     new = {i: r for i, r, _ in _load_reports(con, con.in_list("e.id"), (con.list_param(event_ids),), cache)}
     con.executemany(
@@ -62,31 +65,53 @@ def fuse_new_events(con: Database, event_ids: Sequence[str], cache: FusionCache 
             other = new.get(other_id) or _load_reports(con, "e.id = ?", (other_id,), cache)[0][1]
             if same_event(report, other).same:
                 links.join(event_id, occ or other_id)
-    touched: set[str] = set()
+    touched: dict[str, Changed] = {}
     relevant = {"CONSULT", *track_settings().agreements}
     for group in links.groups():
-        occurrence = _fuse_group(con, group, new, cache)
+        occurrence, gone = _fuse_group(con, group, new, cache)
         if occurrence.event.event_type in relevant:  # only talks and agreements make tracks
-            touched.add(_parties_key(occurrence))
+            written, merged = touched.setdefault(_parties_key(occurrence), (set(), set()))
+            written.add(occurrence.id)
+            merged.update(gone)
     return touched
 
 
-def refresh_tracks(con: Database, keys: Iterable[str], cache: FusionCache | None = None) -> None:
-    """Rebuild the tracks of the given parties keys, and of tracks whose mediator visited them."""
+def refresh_tracks(
+    con: Database, changes: Mapping[str, Changed] | Iterable[str], cache: FusionCache | None = None
+) -> None:
+    """Update the tracks of the given parties keys, and of tracks whose mediator met one of their
+    parties, with what ``fuse_new_events`` changed (given only keys, each track is built again)."""
     cache = cache or FusionCache.of_size(0, 0)
-    todo = set(keys)
-    for key in list(todo):
+    given = changes if isinstance(changes, Mapping) else dict.fromkeys(changes)
+    todo: dict[str, _Delta | None] = {}
+    for key, changed in given.items():
+        if "+" in key:
+            _add(todo, key, changed, visit=False)
         codes = key.split("+")
         if len(codes) == 2:  # maybe a mediator's visit to one party of a track
             for code, other in (codes, codes[::-1]):
                 rows = con.execute(
-                    f"SELECT parties FROM tracks WHERE mediator = ? AND ('+' || parties || '+') {con.like} ?",
+                    f"SELECT parties FROM track_ledgers WHERE mediator = ? AND ('+' || parties || '+') {con.like} ?",
                     (code, f"%+{other}+%"),
                 )
-                todo.update(r[0] for r in rows)
+                for (track_key,) in rows:
+                    _add(todo, track_key, changed, visit=True)
     for key in sorted(todo):
-        if "+" in key:
-            _rebuild_track(con, key, cache)
+        track_update.update_track(con, key, todo[key], cache)
+
+
+def _add(todo: dict[str, _Delta | None], key: str, changed: Changed | None, visit: bool) -> None:
+    """Note ``changed`` for the track of ``key``; None (not known) makes it built again."""
+    if key in todo and todo[key] is None:
+        return
+    if changed is None:
+        todo[key] = None
+        return
+    delta = todo.setdefault(key, _Delta())
+    assert delta is not None
+    written, gone = changed
+    (delta.visits if visit else delta.members).update(written)
+    delta.gone.update(gone)
 
 
 class _Links:
@@ -120,7 +145,9 @@ class _Links:
         return node
 
 
-def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: FusionCache) -> Occurrence:
+def _fuse_group(
+    con: Database, group: list[str], new: dict[str, Report], cache: FusionCache
+) -> tuple[Occurrence, list[str]]:
     """One occurrence from the new reports in ``group`` and every member of its old occurrences:
     the new reports are folded into the kept merger of the largest old occurrence when the writer
     has it, else all are merged again (the same result either way: fuse/merger.py)."""
@@ -136,7 +163,8 @@ def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: 
     moved = sorted(i for i in merger.members if members.get(i, (None, None))[0] != occurrence.id)
     _write_occurrence(con, occurrence, moved, cache, record=merger.record(occurrence))
     cache.mergers.put(occurrence.id, None, merger)
-    for gone in sorted(set(old) - {occurrence.id}):
+    merged = sorted(set(old) - {occurrence.id})
+    for gone in merged:
         con.execute("DELETE FROM occurrences WHERE id = ?", (gone,))
         con.execute(
             "INSERT INTO occurrence_aliases (old_id, new_id) VALUES (?, ?)"
@@ -144,7 +172,7 @@ def _fuse_group(con: Database, group: list[str], new: dict[str, Report], cache: 
             (gone, occurrence.id),
         )
         con.execute("UPDATE occurrence_aliases SET new_id = ? WHERE new_id = ?", (occurrence.id, gone))
-    return occurrence
+    return occurrence, merged
 
 
 Members = dict[str, tuple[str, str]]  # report id -> (its occurrence, its article's near-duplicate group)
@@ -273,7 +301,7 @@ def _write_occurrence(
         ),
     )  # fmt: skip
     if cache is not None:
-        cache.occurrences.put(o.id, _version(o), o)  # a track rebuild reads it next
+        cache.occurrences.put(o.id, record_version(o), o)  # a track rebuild reads it next
     # Only the rows that change: rewriting a report's row for every merge cost as much as the merge.
     if not member_ids:
         return
@@ -289,7 +317,6 @@ _OCCURRENCE_COLUMNS = (
     "location_country", "mediator", "round", "track_id", "n_reports", "n_sources", "n_contradictions",
     "first_reported", "last_reported", "record",
 )  # fmt: skip
-_TRACK_COLUMNS = ("parties", "mediator", "status", "first_date", "last_date", "n_rounds", "record")
 
 
 def _update_all(key: str, columns: tuple[str, ...]) -> str:
@@ -303,105 +330,6 @@ def _block(o: Occurrence) -> str:
 
 def _parties_key(o: Occurrence) -> str:
     return "+".join(sorted(parties(o.event)))
-
-
-Placed = dict[str, tuple[str | None, int | None]]  # occurrence id -> its stored (track_id, round)
-
-
-def _rebuild_track(con: Database, key: str, cache: FusionCache) -> None:
-    s = track_settings()
-    types = sorted({"CONSULT", *s.agreements})
-    members, placed = _occurrences(con, [f"{t}:{key}" for t in types], cache)
-    codes = frozenset(key.split("+"))
-    people = delegates_of(con, {o.id: o.reports for o in members if o.event.event_type == "CONSULT"})
-    mediator = track_mediator(members)
-    visits: list[Occurrence] = []
-    if mediator:
-        visits, more = _occurrences(con, ["CONSULT:" + "+".join(sorted({mediator, c})) for c in codes], cache)
-        placed.update(more)
-    track = build_track(codes, members, visits, people=people)
-    _save_track(con, key, track, placed)
-
-
-def _occurrences(con: Database, blocks: list[str], cache: FusionCache) -> tuple[list[Occurrence], Placed]:
-    """The occurrences of ``blocks``; only the records the writer does not hold are read and parsed."""
-    rows = con.execute(
-        "SELECT id, track_id, round, n_reports, n_sources FROM occurrences"
-        f" WHERE {con.in_list('block_key')} ORDER BY id",
-        (con.list_param(blocks),),
-    ).fetchall()
-    held = {i for i, _, _, n, sources in rows if (entry := cache.occurrences.find(i)) and entry[0] == (n, sources)}
-    missing = [r[0] for r in rows if r[0] not in held]
-    texts = dict(
-        con.execute(f"SELECT id, record FROM occurrences WHERE {con.in_list('id')}", (con.list_param(missing),))
-    ) if missing else {}  # fmt: skip
-    found = [cache.occurrences.get(i, (n, sources), lambda i=i: _parse_occurrence(texts.get(i) or _record(con, i)))
-             for i, _, _, n, sources in rows]  # (a small cache may have let a held entry go meanwhile)  # fmt: skip
-    return found, {i: (track, number) for i, track, number, _, _ in rows}
-
-
-def _record(con: Database, occurrence_id: str) -> str:
-    return str(con.execute("SELECT record FROM occurrences WHERE id = ?", (occurrence_id,)).fetchone()[0])
-
-
-def _version(o: Occurrence) -> tuple[int, int]:
-    """What tells one stored record of an occurrence from another: an occurrence's reports only
-    ever grow (its id comes from its smallest report, and reports are never removed), and with
-    the same reports only the count of independent sources can change (two near-duplicate groups
-    joined), so (reports, independent sources) stand for the record without reading it."""
-    return (len(o.reports), o.independent_sources)
-
-
-def _save_track(con: Database, key: str, track: Track | None, placed: Placed) -> None:
-    """Store ``track`` as the track of ``key`` (none: drop it), and set its occurrences' track and
-    round numbers, writing only the rows whose values change."""
-    old = con.execute("SELECT id, record FROM tracks WHERE parties = ?", (key,)).fetchone()
-    record = json.dumps(track.to_dict(), ensure_ascii=False, sort_keys=True) if track else None
-    if old is not None and (track is None or old[0] != track.id):
-        con.execute("DELETE FROM tracks WHERE parties = ?", (key,))
-    if track is not None and (old is None or (old[0], old[1]) != (track.id, record)):
-        con.execute(
-            "INSERT INTO tracks (id, parties, mediator, status, first_date, last_date, n_rounds, record)"
-            " VALUES (?,?,?,?,?,?,?,?)" + _update_all("id", _TRACK_COLUMNS),
-            (track.id, track.key, track.mediator, track.status, track.first_date, track.last_date,
-             len(track.rounds), record),
-        )  # fmt: skip
-    wanted: dict[str, tuple[str | None, int | None]] = {}
-    if old is not None:  # occurrences the old track had and the new one may not
-        for i, number in con.execute("SELECT id, round FROM occurrences WHERE track_id = ?", (old[0],)):
-            placed.setdefault(i, (old[0], number))
-            wanted[i] = (None, placed[i][1])
-    if track is not None:
-        for i in track.members:
-            wanted[i] = (track.id, placed[i][1])
-        for r in track.rounds:
-            for i in (*r.meetings, *r.agreements):
-                wanted[i] = (track.id, r.number)
-    changed = [(t, n, i) for i, (t, n) in sorted(wanted.items()) if placed[i] != (t, n)]
-    con.executemany("UPDATE occurrences SET track_id = ?, round = ? WHERE id = ?", changed)
-
-
-def _parse_occurrence(text: str) -> Occurrence:
-    return occurrence_from_dict(json.loads(text))
-
-
-def occurrence_from_dict(d: dict) -> Occurrence:  # type: ignore[type-arg]
-    """The inverse of ``Occurrence.to_dict()``."""
-    return Occurrence(
-        event=event_from_dict(d),
-        reports=tuple(d.get("reports") or ()),
-        history=tuple(_claim(c) for c in d.get("status_history") or ()),
-        contradictions=tuple((_claim(a), _claim(b)) for a, b in d.get("contradictions") or ()),
-        provenance=tuple(_claim(c) for c in d.get("provenance") or ()),
-        independent_sources=int(d.get("independent_sources") or 1),
-    )
-
-
-def _claim(d: dict) -> Claim:  # type: ignore[type-arg]
-    return Claim(
-        field=d["field"], value=d["value"], doc_id=d["doc_id"], outlet=d.get("outlet"),
-        published=d.get("published"), sentence=d.get("sentence") or "",
-    )
 
 
 __all__ = ["FusionCache", "fuse_new_events", "occurrence_from_dict", "occurrence_id", "refresh_tracks"]

@@ -14,6 +14,7 @@ from typing import Any
 from dragoman.fuse import Occurrence
 from dragoman.store.database import Database
 from dragoman.store.fusion import occurrence_from_dict
+from dragoman.store.track_rows import track_record
 
 
 def iter_occurrences(con: Database, q: Any) -> Iterator[Occurrence]:
@@ -53,8 +54,8 @@ def resolve_occurrence_id(con: Database, given: str) -> str | None:
 
 
 def tracks(con: Database) -> list[dict[str, Any]]:
-    rows = con.execute(f"SELECT record FROM tracks ORDER BY first_date{con.nulls_first}, id")
-    return [json.loads(r[0]) for r in rows]
+    rows = con.execute(f"SELECT record FROM tracks ORDER BY first_date{con.nulls_first}, id").fetchall()
+    return [track_record(con, r[0]) for r in rows]
 
 
 def get_track(con: Database, given: str) -> dict[str, Any] | None:
@@ -63,7 +64,7 @@ def get_track(con: Database, given: str) -> dict[str, Any] | None:
         row = con.execute(
             "SELECT record FROM tracks WHERE id >= ? AND id < ? ORDER BY id LIMIT 1", (given, given + "\uffff")
         ).fetchone()
-    return json.loads(row[0]) if row else None
+    return track_record(con, row[0]) if row else None
 
 
 def _with_track(record: str, track: str | None, number: int | None) -> Occurrence:

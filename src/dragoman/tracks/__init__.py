@@ -7,8 +7,8 @@ from dragoman.tracks.build import (
     Track,
     build_track,
     track_id,
-    track_mediator,
 )
+from dragoman.tracks.ledger import TrackLedger
 from dragoman.tracks.settings import track_settings
 
-__all__ = ["Delegate", "Round", "StatusPoint", "Track", "build_track", "track_id", "track_mediator", "track_settings"]
+__all__ = ["Delegate", "Round", "StatusPoint", "Track", "TrackLedger", "build_track", "track_id", "track_settings"]

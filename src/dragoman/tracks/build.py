@@ -13,17 +13,13 @@ order the articles arrived in.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from dragoman.fuse.canonical import Claim, Occurrence
-from dragoman.fuse.report import parties as parties_of
-from dragoman.fuse.settings import lifecycle
 from dragoman.model import Actor, DateValue
-from dragoman.tracks.settings import TrackSettings, track_settings
+from dragoman.tracks.settings import TrackSettings
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,20 +111,27 @@ class Track:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            **self.head_dict(),
+            "status_history": [p.to_dict() for p in self.status_history],
+            "rounds": [r.to_dict() for r in self.rounds],
+            "members": list(self.members),
+            "sources": list(self.sources),
+        }
+
+    def head_dict(self) -> dict[str, Any]:
+        """``to_dict()`` without the status history, rounds, members and sources, which grow with
+        the track (the store keeps them in rows of their own)."""
+        return {
             "id": self.id,
             "name": self.name,
             "parties": list(self.parties),
             "names": dict(sorted(self.names.items())),
             "mediator": self.mediator,
             "status": self.status,
-            "status_history": [p.to_dict() for p in self.status_history],
-            "rounds": [r.to_dict() for r in self.rounds],
-            "members": list(self.members),
             "other_meetings": list(self.other_meetings),
             "topics": list(self.topics),
             "first_date": self.first_date,
             "last_date": self.last_date,
-            "sources": list(self.sources),
         }
 
 
@@ -146,142 +149,27 @@ def build_track(
 ) -> Track | None:
     """The track of ``parties`` from its member occurrences, or None when they hold no talks.
 
-    ``people``: by occurrence id, the persons named around its reports (the store keeps them);
-    a round's delegations are those on the parties' or the mediator's side."""
-    s = settings or track_settings()
-    meetings = sorted((o for o in members if o.event.event_type == "CONSULT"), key=_when)
-    if not any(_opens(o, s) for o in meetings):
-        return None
-    round_meetings = [o for o in meetings if _is_round(o, s)]
-    agreements = [o for o in members if s.is_agreement(o.event.event_type, o.event.cameo)]
-    mediator = track_mediator(members)
-    visits = [o for o in visits if mediator and mediator in parties_of(o.event)]
-    groups = _round_groups(round_meetings)
-    sides = set(parties) | ({mediator} if mediator else set())
-    rounds = tuple(_round(n, g, agreements, _people(g, people or {}, sides)) for n, g in sorted(groups.items()))
-    in_rounds = {i for r in rounds for i in r.meetings}
-    history = _status_history(groups)
-    # One per id (hashing whole occurrences to deduplicate them cost more than building the track).
-    everything = sorted({o.id: o for o in (*members, *visits)}.values(), key=_when)
-    dates = [d for o in everything for d in _dates(o)]
-    first_year = min(dates)[:4] if dates else None
-    names = _names(everything)
-    return Track(
-        id=track_id(parties, first_year),
-        parties=tuple(sorted(parties)),
-        names=names,
-        mediator=mediator,
-        status=history[-1].status if history else "planned",
-        status_history=history,
-        rounds=rounds,
-        members=tuple(sorted(o.id for o in everything)),
-        other_meetings=tuple(o.id for o in [*meetings, *visits] if o.id not in in_rounds),
-        topics=_topics(everything),
-        first_date=min(dates) if dates else None,
-        last_date=max(dates) if dates else None,
-        sources=tuple(sorted({s.doc_id for o in everything for s in o.event.sources})),
-    )
+    ``visits``: the CONSULT occurrences of a mediator with one of the parties (those of the
+    track's mediator count). ``people``: by occurrence id, the persons named around its reports
+    (the store keeps them); a round's delegations are those on the parties' or the mediator's
+    side. The store keeps a ``TrackLedger`` instead and feeds it only what changed: this is the
+    same ledger fed everything at once."""
+    from dragoman.tracks.ledger import TrackLedger
+
+    ledger = TrackLedger(parties, settings)
+    ledger.put_members(members, people or {})
+    if ledger.mediator:
+        ledger.set_visits(ledger.mediator, visits)
+    known = {o.id: o for o in (*members, *visits)}
+    return ledger.track(lambda ids: {i: known[i] for i in ids})
 
 
-def track_mediator(members: Iterable[Occurrence]) -> str | None:
-    """The code that mediates most of the parties' meetings (the smallest code on a tie), or None;
-    the store needs it before building a track, to fetch the mediator's visits."""
-    return _most_common(
-        o.event.mediator.country
-        for o in members
-        if o.event.event_type == "CONSULT" and o.event.mediator and o.event.mediator.country
-    )
-
-
-def _when(o: Occurrence) -> tuple[str, str]:
-    d = o.event.date
-    return ((d.start or d.end or "") if d else "", o.id)
-
-
-def _dates(o: Occurrence) -> list[str]:
-    found = [c.published for c in o.provenance if c.published]
-    if o.event.date and o.event.date.precision and o.event.date.start:
-        found.append(o.event.date.start[:10])
-    return found
-
-
-def _opens(o: Occurrence, s: TrackSettings) -> bool:
-    e = o.event
-    return e.round is not None or e.mediator is not None or e.cameo in s.opening_cameo
-
-
-def _is_round(o: Occurrence, s: TrackSettings) -> bool:
-    e = o.event
-    claimed = {c.value for c in o.provenance if c.field == "status"} or {e.status}
-    if claimed <= s.not_round_status or e.cameo in s.not_round_cameo and e.round is None:
-        return False  # only ever a "could meet" or a denied meeting: an open question, not a round
-    return e.round is not None or e.location is not None or e.cameo in s.round_cameo
-
-
-def _round_groups(meetings: list[Occurrence]) -> dict[int, list[Occurrence]]:
-    """Numbered meetings first; an unnumbered one joins a round held within a day of it, or
-    takes the number after the last round dated before it when that number is still free."""
-    by_number: dict[int, list[Occurrence]] = {}
-    for o in meetings:
-        if o.event.round is not None:
-            by_number.setdefault(o.event.round, []).append(o)
-    for o in meetings:
-        if o.event.round is not None:
-            continue
-        number = _round_for(o, by_number)
-        if number is not None:
-            by_number.setdefault(number, []).append(o)
-    return by_number
-
-
-def _round_for(o: Occurrence, by_number: dict[int, list[Occurrence]]) -> int | None:
-    day = _day(o)
-    if day is None:
-        return None
-    dated = {n: d for n, group in by_number.items() if (d := _day(_lead(group))) is not None}
-    for n, d in sorted(dated.items()):
-        if abs((d - day).days) <= 1:
-            return n
-    before = [n for n, d in dated.items() if d < day]
-    number = max(before, default=0) + 1
-    later = [n for n, d in dated.items() if d > day]
-    return number if number not in by_number and all(n > number for n in later) else None
-
-
-def _lead(group: list[Occurrence]) -> Occurrence:
-    """The occurrence that speaks for a round: the most reported, then the best dated."""
-    return max(group, key=lambda o: (len(o.reports), _precision(o), o.id))
-
-
-def _precision(o: Occurrence) -> int:
-    return {"day": 3, "week": 2, "month": 1}.get(o.event.date.precision if o.event.date else "", 0)  # type: ignore[arg-type]
-
-
-def _day(o: Occurrence) -> date | None:
-    d = o.event.date
-    if d is None or not d.precision or not d.start:
-        return None
-    return date.fromisoformat(d.start[:10])
-
-
-def _people(group: list[Occurrence], people: Mapping[str, Sequence[Delegate]], sides: set[str]) -> tuple[Delegate, ...]:
-    found: dict[tuple[str, str], Delegate] = {}
-    for o in group:
-        for d in people.get(o.id, ()):
-            if d.side in sides:
-                found.setdefault((d.side, d.name), d)
-    return tuple(found[k] for k in sorted(found))
-
-
-def _round(number: int, group: list[Occurrence], agreements: list[Occurrence], people: tuple[Delegate, ...]) -> Round:
-    lead = _lead(group)
+def make_round(
+    number: int, group: Sequence[Occurrence], lead: Occurrence, deals: Sequence[str], people: tuple[Delegate, ...]
+) -> Round:
+    """Round ``number`` from its meetings (``lead`` speaks for it), the agreements reached at it
+    and the people on the sides of the track named around it."""
     e = lead.event
-    day = _day(lead)
-    deals = [
-        a.id
-        for a in agreements
-        if a.event.round == number or (day and (d := _day(a)) and abs((d - day).days) <= 1)
-    ]
     return Round(
         number=number,
         status=e.status,
@@ -313,79 +201,3 @@ def _delegations(group: list[Occurrence]) -> tuple[Delegate, ...]:
 
 def _is_person(actor: Actor) -> bool:
     return actor.kind == "person" or bool(actor.title)
-
-
-_UNDATED = "~"  # sorts after every ISO date
-
-
-def _status_history(groups: dict[int, list[Occurrence]]) -> tuple[StatusPoint, ...]:
-    """Replays the rounds' status claims in publication order and notes each change. A report
-    with no publication date comes after the dated ones: it cannot open a history it may not
-    have begun (a page of unknown date reporting a held round is not the track's first news)."""
-    claims = sorted(
-        (
-            (c.published or _UNDATED, n, c)
-            for n, group in groups.items()
-            for o in group
-            for c in o.provenance
-            if c.field == "status"
-        ),
-        key=lambda t: (t[0], t[1], t[2].doc_id),
-    )
-    known: dict[int, str] = {}
-    points: list[StatusPoint] = []
-    cause: tuple[int, Claim] | None = None
-    for i, (published, number, claim) in enumerate(claims):
-        before = known.get(number)
-        known[number] = _next_status(before, claim.value)
-        if known[number] != before:
-            cause = (number, claim)
-        if i + 1 < len(claims) and claims[i + 1][0] == published:
-            continue  # read every report of one day before judging the day
-        status = _track_status(known)
-        if cause is not None and (not points or points[-1].status != status):
-            n, why = cause
-            points.append(
-                StatusPoint(
-                    reported=why.published,
-                    status=status,
-                    doc_id=why.doc_id,
-                    outlet=why.outlet,
-                    because=f"round {n} {known[n]}",
-                )
-            )
-    return tuple(points)
-
-
-def _next_status(old: str | None, new: str) -> str:
-    if old is None or lifecycle().may_move(old, new):
-        return new
-    return old
-
-
-def _track_status(rounds: dict[int, str]) -> str:
-    last = rounds[max(rounds)]
-    if last in ("postponed", "cancelled"):
-        return "postponed"
-    if any(s in ("occurred", "ongoing") for s in rounds.values()):
-        return "ongoing"
-    return "planned"
-
-
-def _names(occurrences: Iterable[Occurrence]) -> dict[str, str]:
-    names: dict[str, Counter[str]] = {}
-    for o in occurrences:
-        for a in (*o.event.participants, o.event.mediator):
-            if a is not None and a.country and not _is_person(a):
-                names.setdefault(a.country, Counter())[a.name] += 1
-    return {code: min(c, key=lambda n: (-c[n], n)) for code, c in names.items()}
-
-
-def _topics(occurrences: Iterable[Occurrence]) -> tuple[str, ...]:
-    counts = Counter(t for o in occurrences for t in o.event.topics)
-    return tuple(sorted(counts, key=lambda t: (-counts[t], t)))
-
-
-def _most_common(values: Iterable[str]) -> str | None:
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None

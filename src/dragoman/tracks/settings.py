@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ class TrackSettings:
     opening_cameo: frozenset[str]
     context_types: frozenset[str]
     context_days: int
+    sequel_round: re.Pattern[str] | None = None  # "a new round": not round 1 with none before it
+
+    def is_sequel(self, words: str | None) -> bool:
+        """The words that coded a meeting call it the next of a series ("a new round")."""
+        return bool(words and self.sequel_round is not None and self.sequel_round.search(words))
 
     def is_agreement(self, event_type: str, cameo: str) -> bool:
         codes = self.agreements.get(event_type)
@@ -38,6 +44,7 @@ def track_settings() -> TrackSettings:
             opening_cameo=frozenset(map(str, data["opening_cameo"])),
             context_types=frozenset(data["context_types"]),
             context_days=int(data["context_days"]),
+            sequel_round=re.compile(data["sequel_round"], re.IGNORECASE) if data.get("sequel_round") else None,
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as e:
         raise DataFileError(f"{path}: missing or bad setting ({e}); compare with the file's comments") from e
