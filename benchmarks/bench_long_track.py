@@ -7,8 +7,8 @@ report through the real ``Store.save``: a round every ``--per-round`` reports, e
 (some postponed) before it is held and reported after, by seven outlets, four in five giving the
 round number, publication dates up to six days before and three after the meeting (so reports do
 not arrive in publication order). For each slice of ``--slice`` reports it prints the CPU time
-(``time.process_time``) per report of the whole save, of fusion + tracks, and of the track update
-alone, with the track's size. Read the CPU columns on a shared machine; the load average is printed.
+(``time.process_time``) per report of the whole save, of fusion + tracks, and of the tracks alone
+(``refresh_tracks``), with the track's size. Read the CPU columns on a shared machine; the load average is printed.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.model import Actor, Article, DateValue, Event, Evidence, Place, Source, content_id
-from dragoman.store import Store, fusion, track_update
+from dragoman.store import Store, fusion
 
 ARM = Actor(text="Armenia", name="Armenia", country="ARM", sector="GOV", role="party")
 AZE = Actor(text="Azerbaijan", name="Azerbaijan", country="AZE", sector="GOV", role="party")
@@ -77,10 +77,9 @@ def main() -> None:
     args = parser.parse_args()
     both, tracks = Timer(), Timer()
     fusion.fuse_new_events = both.wrap(fusion.fuse_new_events)  # type: ignore[assignment]
-    fusion.refresh_tracks = both.wrap(fusion.refresh_tracks)  # type: ignore[assignment]
-    track_update.update_track = tracks.wrap(track_update.update_track)  # type: ignore[assignment]
+    fusion.refresh_tracks = both.wrap(tracks.wrap(fusion.refresh_tracks))  # type: ignore[assignment]
     print(f"load average {os.getloadavg()[0]:.1f}")
-    print("| reports in the track | rounds | save CPU ms/report | fusion + tracks | track update |")
+    print("| reports in the track | rounds | save CPU ms/report | fusion + tracks | tracks |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "long.db") as store:
         for start in range(0, args.reports, args.slice):
