@@ -54,3 +54,57 @@ def test_the_nationality_of_an_attack_noun_is_its_maker(
 ) -> None:
     found = [(e.event_type, code_of(e.source), code_of(e.target)) for e in coded(text)]
     assert ("ASSAULT", source, target) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # the subject names no country: a country of the other clause is not the source
+        (
+            (
+                "Talks on Iran's nuclear programme have stalled, but rights campaigners have urged "
+                "the European Union to raise executions with Tehran."
+            ),
+            None,
+            ("EUR", None),
+        ),
+        (
+            (
+                "Rights campaigners have urged the European Union to raise executions with Tehran, "
+                "but talks on Iran's nuclear programme have stalled."
+            ),
+            None,
+            ("EUR", None),
+        ),
+        # a subject with a country keeps it; a country before the clause stays out of it
+        (
+            (
+                "Despite Russia's offensive in the east, Ukrainian officials urged Germany to send "
+                "more air defences."
+            ),
+            ("UKR", "GOV"),
+            ("DEU", "GOV"),
+        ),
+    ],
+)
+def test_the_source_is_in_the_acts_own_clause(
+    text: str, source: tuple[str, str] | None, target: tuple[str, str | None]
+) -> None:
+    found = [(e.event_type, code_of(e.source), code_of(e.target)) for e in coded(text)]
+    assert ("REQUEST", source, target) in found, found
+
+
+def test_a_relative_clause_keeps_the_noun_it_hangs_on_as_source() -> None:
+    text = (
+        "An Afghan man linked to the Taliban who fired at US soldiers was handed over to "
+        "the United States on Monday."
+    )
+    sources = {code_of(e.source) for e in coded(text) if e.event_type == "ASSAULT"}
+    assert ("AFG", "CVL") in sources or ("AFG", None) in sources, sources
+
+
+def test_an_actors_own_body_is_not_the_target_of_its_act() -> None:
+    found = [(e.event_type, code_of(e.source), code_of(e.target))
+             for e in coded("The United Nations rejected a call for its peacekeepers to be "
+                            "deployed in the region.")]  # fmt: skip
+    assert ("REJECT", ("UNO", None), ("UNO", "MIL")) not in found, found

@@ -107,3 +107,46 @@ def test_datelines_and_regions_are_places_not_actors(text: str, place: str) -> N
 def test_a_nationality_after_in_is_not_a_place() -> None:
     text = "Four villagers were killed in Israeli shelling on Friday."
     assert ("Israeli shelling", "ISR", None) in actors(text)
+
+
+def _possessed(text: str) -> list[tuple[str, str | None, str | None]]:
+    article = Article(id="a", raw_id="r", origin="test", title=None, text=text, published=None)
+    found = understand.annotate(article, Options().understand).actors
+    return [(text[m.start : m.end], m.actor.country, m.actor.sector) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Serbian officials said on Tuesday their forces had completed the withdrawal.",
+            ("their forces", "SRB", "MIL"),
+        ),
+        ("Turkey said its troops had shelled the border posts.", ("its troops", "TUR", "MIL")),
+        (
+            "Kosovo's prime minister said his government would not return to the talks.",
+            ("his government", "XKX", "GOV"),
+        ),
+        # a possessive opening a sentence: the owner named in the sentence before
+        (
+            "Azerbaijan closed the crossing on Monday. Its border guards turned back the trucks.",
+            ("Its border guards", "AZE", "MIL"),
+        ),
+    ],
+)
+def test_a_possessive_gives_its_role_noun_the_owners_country(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _possessed(text), _possessed(text)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        # two countries before the pronoun: whose negotiators is not plain
+        ("Iran and the United States said their negotiators would meet again.", "negotiators"),
+        ("Moscow accused Kyiv of attacking its soldiers near the border.", "soldiers"),
+    ],
+)
+def test_a_possessive_with_two_possible_owners_is_left_alone(text: str, phrase: str) -> None:
+    assert all(country is None for p, country, _ in _possessed(text) if p.endswith(phrase))

@@ -163,6 +163,7 @@ class Arguments:
     speaker: tuple[int, ...] = ()  # that verb's subject
     # coordinated subjects, each a token and its conjuncts: "Russia, Ukraine and the US"
     coordinated: tuple[tuple[int, ...], ...] = ()
+    predicate: int | None = None  # the verb (or noun) the act's arguments hang on
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,9 @@ class ParsedSides:
     # a coordinated subject of two countries or more, one mention per conjunct: "The US and
     # Britain imposed sanctions" is two acts
     each_source: tuple[Mention, ...] = ()
+    # characters of the predicate's own clause, without the clauses coordinated with it
+    # ("Talks on Iran's programme stalled, but campaigners urged ...": not the first clause)
+    clause: tuple[int, int] | None = None
 
 
 def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
@@ -242,6 +246,7 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
         coordinated=tuple(
             tuple(sorted({t.i, *(c.i for c in t.conjuncts)})) for t in subjects if t.conjuncts
         ),
+        predicate=predicate.i,
     )
 
 
@@ -383,7 +388,22 @@ def parsed_sides(
         has_subject=bool(args.subjects),
         speakers=speakers,
         each_source=_each(doc, args, args.subjects, actors, meeting=meeting),
+        clause=_own_clause(doc[args.predicate]) if args.predicate is not None else None,
     )
+
+
+def _own_clause(predicate: Token) -> tuple[int, int] | None:
+    """Characters of the predicate's subtree without its coordinated clauses ("..., but X
+    urged" hangs on the first clause's verb; the first clause is not X's). None for a relative
+    clause, whose subject is the noun it hangs on ("a woman linked to Al-Qaeda who shot")."""
+    top = predicate
+    while top.dep_ in ("xcomp", "ccomp", "advcl") and top.head is not top:
+        top = top.head  # "urged ... to raise": the clause of the governing verb
+    if top.dep_ in ("relcl", "acl"):
+        return None
+    other = {c.i for t in (top,) for c in t.children if c.dep_ in ("conj", "cc")}
+    words = [t for t in top.subtree if not any(a.i in other for a in (t, *t.ancestors))]
+    return min(t.idx for t in words), max(t.idx + len(t) for t in words)
 
 
 def _placeable(actors: SentenceActors) -> bool:

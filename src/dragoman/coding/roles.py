@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dragoman.coding._role_candidates import before_trigger, dedupe, own_clause_sources, owned
 from dragoman.coding._roles_record import Roles
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
@@ -49,30 +50,6 @@ _CLAUSE_BEFORE = re.compile(
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    """One mention per actor: a person stands for their country's other mentions beside it."""
-    people = {(m.actor.country, m.actor.sector) for m in mentions if m.actor.kind == "person"}
-    people_countries = {c for c, _ in people}
-    seen: set[tuple[str | None, str | None, str]] = set()
-    out = []
-    for m in mentions:
-        a = m.actor
-        if (
-            a.kind != "person"
-            and a.country in people_countries
-            and any(
-                c == a.country and (s == a.sector or a.sector is None or s is None)
-                for c, s in people
-            )
-        ):
-            continue
-        key = (a.country, a.sector, a.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out
-
-
 def assign_roles(
     match: Match,
     scope: tuple[int, int],
@@ -108,8 +85,8 @@ def assign_roles(
         rest = [m for m in inside if m.start >= cut]
         if len({m.actor.country for m in rest if m.actor.country}) >= 2:
             inside = rest
-    before = _dedupe([m for m in inside if _before(m, match)])
-    after = _dedupe([m for m in inside if m.start >= match.start])
+    before = dedupe([m for m in inside if before_trigger(m, match)])
+    after = dedupe([m for m in inside if m.start >= match.start])
     mediator = _mediator(actors, clause if symmetric else None)
     speaker = actors.speakers[0].actor if actors.speakers else None
     elided = _ELIDED.search(sentence[: match.start])
@@ -170,6 +147,7 @@ def assign_roles(
     ):
         sides = _parsed(parse, match, actors)
         sources, targets = _parsed_dyad(sources, targets, sides)
+        sources = own_clause_sources(sources, before, sides)
     if not sources and speaker_is_actor and speaker is not None and speaker.country:
         sources = [speaker]
     if trig.target_from_place:  # "visited Iran", "travel to Geneva to lead ... talks with the US"
@@ -182,7 +160,7 @@ def assign_roles(
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
     if target is None:  # same country, another sector ("the army detained Iranian protesters")
-        target = next((t for t in targets if not _same(t, source)), None)
+        target = next((t for t in targets if not _same(t, source) and not owned(t)), None)
     if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
         civilians = civilians_of(location_country, trig.event_type) if source else None
         return [_directed(source, civilians, mediator)]
@@ -332,20 +310,13 @@ def _in_clause(
     narrow = [m for m in wide if clause[0] <= m.start and m.end <= clause[1]]
     if symmetric:
         return narrow
-    before = [m for m in narrow if _before(m, match)] or [m for m in wide if _before(m, match)]
+    before = [m for m in narrow if before_trigger(m, match)] or [
+        m for m in wide if before_trigger(m, match)
+    ]
     after = [m for m in narrow if m.start >= match.start] or [
         m for m in wide if m.start >= match.start
     ]
     return before + after
-
-
-def _before(m: Mention, match: Match) -> bool:
-    """Whether an actor precedes the trigger, or is the nationality the act's noun belongs to
-    ("killed in Israeli shelling": the mention "Israeli shelling" holds the trigger)."""
-    if m.end <= match.start:
-        return True
-    nationality = m.actor.kind == "state" and m.actor.sector is None  # not "Jordan's visiting King"
-    return nationality and m.start < match.start < m.end
 
 
 def _symmetric(parties: tuple[Actor, ...], mediator: Actor | None, *, named: int) -> Roles:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dragoman.model import Annotations, Article
 from dragoman.options import UnderstandOptions
 from dragoman.understand.actors import find_actors
-from dragoman.understand.actors_coref import find_pronoun_actors
+from dragoman.understand.actors_coref import find_pronoun_actors, with_possessive_owners
 from dragoman.understand.actors_dated import as_of
 from dragoman.understand.attribution import find_attributions
 from dragoman.understand.dates import find_dates
@@ -29,10 +29,11 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     people = find_people(text, sentences, actors, published=article.published)
     named = merge_people(actors, people)
     pronouns = find_pronoun_actors(text, sentences, named)  # "Kushner ... He met"
+    found = with_possessive_owners(text, sentences, [*named, *pronouns])  # "its forces"
     return Annotations(
         article_id=article.id,
         sentences=sentences,
-        actors=tuple(as_of(sorted([*named, *pronouns], key=lambda m: m.start), article.published)),
+        actors=tuple(as_of(found, article.published)),
         places=tuple(find_places(text, sentences, min_population=opts.min_city_population)),
         dates=tuple(find_dates(text, sentences, article.published)),
         attributions=tuple(find_attributions(text, sentences)),

@@ -10,6 +10,12 @@ pronoun and carries that person's actor, so the coder reads "He met Egyptian Pre
 meeting of two countries. "the two sides" and "both countries" are read by the coder
 (coding/sides.py); "they" and object pronouns are left alone: their antecedent is too often a
 group or a thing.
+
+A possessive before a role noun ("its forces", "their troops", "his government") is that
+noun's body of the actor the pronoun stands for (``with_possessive_owners``): the actors with a
+country earlier in the sentence, when they are all of one country (people only, for "his"/"her");
+a sentence that opens with the possessive takes the previous sentence's. "Iran and the US said
+their negotiators ..." names two countries: left alone.
 """
 
 from __future__ import annotations
@@ -20,13 +26,15 @@ from dataclasses import replace
 
 from dragoman.model import Actor, ActorMention, Sentence
 from dragoman.understand._actor_roles import config
-from dragoman.understand._actor_text import phrase_key
+from dragoman.understand._actor_text import SentenceIndex, phrase_key
+from dragoman.understand.gazetteer import analyse, load_gazetteer
 
-__all__ = ["find_pronoun_actors"]
+__all__ = ["find_pronoun_actors", "with_possessive_owners"]
 
 # "He", "She", or an opening of up to five words and a comma before it ("On Tuesday, he")
 _SUBJECT = re.compile(r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+)?\b(he|she)\b(?=\s+\w)", re.IGNORECASE)
 _LOOK_BACK = 3  # sentences
+_POSSESSIVES = {"its": "any", "their": "any", "his": "person", "her": "person"}
 
 
 def find_pronoun_actors(
@@ -68,3 +76,50 @@ def _one_person(m: ActorMention, text: str) -> bool:
 def _as_text(actor: Actor, surface: str) -> Actor:
     """The antecedent's actor, written as the pronoun that stands for it here."""
     return replace(actor, text=surface)
+
+
+def with_possessive_owners(
+    text: str, sentences: Sequence[Sentence], actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """``actors`` with each "its/their/his/her" + role noun whose owner is plain as one mention
+    of that owner's country (the bare noun's countryless mention, if any, gives way to it)."""
+    gaz = load_gazetteer()
+    toks, units = analyse(text)
+    index = SentenceIndex(sentences)
+    out = list(actors)
+    for u in units:
+        if u.entry.kind != "role" or u.part:
+            continue
+        t = u.i - 1
+        while t >= 0 and toks[t].norm in gaz.modifiers:
+            t -= 1  # "their own forces", "its senior officials"
+        if t < 0 or toks[t].norm not in _POSSESSIVES:
+            continue
+        start = toks[t].start
+        inside = [m for m in out if m.start < u.end and start < m.end]
+        if any(m.actor.country or not (start <= m.start and m.end <= u.end) for m in inside):
+            continue  # already someone's: "its Iranian counterparts"
+        k = index.index_at(start)
+        owner = _owner(actors, text, k, start, people=_POSSESSIVES[toks[t].norm])
+        if owner is None:
+            continue
+        kind = "state" if owner.kind == "person" else owner.kind
+        actor = Actor(text=text[start : u.end], name=owner.name, country=owner.country,
+                      sector=u.entry.sector, kind=kind)  # fmt: skip
+        out = [m for m in out if m not in inside]
+        out.append(ActorMention(sentence=k, start=start, end=u.end, actor=actor))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _owner(
+    actors: Sequence[ActorMention], text: str, k: int, at: int, *, people: str
+) -> Actor | None:
+    """The one country the actors before ``at`` in sentence ``k`` share (else those of the
+    sentence before, when none precede in ``k``); for "his"/"her", people only."""
+    for sentence in (k, k - 1):
+        before = [m.actor for m in actors
+                  if m.sentence == sentence and m.start < at and m.actor.country
+                  and (people == "any" or _one_person(m, text))]  # fmt: skip
+        if before:
+            return before[0] if len({a.country for a in before}) == 1 else None
+    return None

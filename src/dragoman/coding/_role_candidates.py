@@ -1,0 +1,72 @@
+"""Which actor mentions may fill a side of an act, for roles.py.
+
+dedupe(mentions)                 one mention per actor; a person stands for their country
+before_trigger(mention, match)   the mention precedes the trigger, or owns its noun
+own_clause_sources(...)          sources in the act's own clause when its subject has no country
+owned(actor)                     a body given its owner by a possessive ("its forces")
+"""
+
+from __future__ import annotations
+
+from dragoman.coding.mentions import Mention
+from dragoman.coding.parse_roles import ParsedSides
+from dragoman.coding.rules import Match
+from dragoman.model import Actor
+
+__all__ = ["before_trigger", "dedupe", "own_clause_sources", "owned"]
+
+_POSSESSIVE = ("its ", "their ", "his ", "her ")
+
+
+def dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per actor: a person stands for their country's other mentions beside it."""
+    people = {(m.actor.country, m.actor.sector) for m in mentions if m.actor.kind == "person"}
+    people_countries = {c for c, _ in people}
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for m in mentions:
+        a = m.actor
+        if (
+            a.kind != "person"
+            and a.country in people_countries
+            and any(
+                c == a.country and (s == a.sector or a.sector is None or s is None)
+                for c, s in people
+            )
+        ):
+            continue
+        key = (a.country, a.sector, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def before_trigger(m: Mention, match: Match) -> bool:
+    """Whether an actor precedes the trigger, or is the nationality the act's noun belongs to
+    ("killed in Israeli shelling": the mention "Israeli shelling" holds the trigger)."""
+    if m.end <= match.start:
+        return True
+    nationality = m.actor.kind == "state" and m.actor.sector is None  # not "Jordan's visiting King"
+    return nationality and m.start < match.start < m.end
+
+
+def owned(actor: Actor) -> bool:
+    """A body the text gives its owner by a possessive ("rejected a call for its forces"):
+    on the source's side, never the target of the source's own act."""
+    return (actor.text or "").lower().startswith(_POSSESSIVE)
+
+
+def own_clause_sources(
+    sources: list[Actor], before: list[Mention], sides: ParsedSides | None
+) -> list[Actor]:
+    """When the act's subject names no country ("rights campaigners have urged", "the talks
+    ended"), a country in another clause is not its source ("Talks on Iran's programme stalled, but
+    ..."): only sources inside the predicate's own clause stay."""
+    if sides is None or sides.clause is None or not sides.has_subject:
+        return sources
+    if any(m.actor.country for m in sides.sources):
+        return sources
+    lo, hi = sides.clause
+    inside = {id(m.actor) for m in before if lo <= m.start and m.end <= hi}
+    return [a for a in sources if id(a) in inside]
