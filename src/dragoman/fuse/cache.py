@@ -78,6 +78,10 @@ class RecordCache(Generic[T]):
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
+    def forget(self, key: str) -> None:
+        """Drop the entry of ``key``: its value is about to change in place."""
+        self._entries.pop(key, None)
+
     def __len__(self) -> int:
         return len(self._entries)
 

@@ -13,6 +13,7 @@ thousand reports costs a new report what one told by a hundred does.
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from dragoman.store.delegations import delegates_of
 from dragoman.store.track_rows import Saved, save_track
 from dragoman.tracks import Delegate, track_settings
 from dragoman.tracks.ledger import TrackLedger
+
+log = logging.getLogger(__name__)
 
 Changed = tuple[set[str], set[str]]  # occurrences written, occurrences merged away
 
@@ -48,15 +51,22 @@ def update_track(con: Database, key: str, delta: _Delta | None, cache: FusionCac
     token = con.execute("SELECT token FROM track_ledgers WHERE parties = ?", (key,)).fetchone()
     entry = cache.ledgers.find(key)
     kept = entry[1] if entry is not None and token is not None and entry[0] == token[0] else None
-    if kept is None or delta is None:
+    cache.ledgers.forget(key)  # changed in place below: kept again only once the update is done
+    track, full, written = None, True, set()
+    if kept is not None and delta is not None:
+        cache.ledgers.hits += 1
+        try:
+            _apply(con, kept.ledger, delta, cache)
+            track = kept.ledger.track(lambda ids: _by_id(con, ids, cache))
+            full, written = False, delta.members | delta.visits
+        except ValueError as e:  # the ledger disagrees with the store: never expected, so say so
+            log.warning("track %s: the kept ledger did not match the store (%s); building it again", key, e)
+            kept = None
+    if full:
         cache.ledgers.misses += 1
         kept = KeptTrack(_new_ledger(con, key, cache), Saved.read(con, key))
-        full, written = True, set()
-    else:
-        cache.ledgers.hits += 1
-        _apply(con, kept.ledger, delta, cache)
-        full, written = False, delta.members | delta.visits
-    track = kept.ledger.track(lambda ids: _by_id(con, ids, cache))
+        track = kept.ledger.track(lambda ids: _by_id(con, ids, cache))
+    assert kept is not None
     kept.saved = save_track(con, key, track, kept.saved, written, full)
     new_token = secrets.token_hex(8)
     con.execute(
