@@ -42,6 +42,21 @@ def _acts(text: str) -> set[tuple[str, str, str]]:
             id="will-withdraw-peacekeepers-unless",
         ),
         pytest.param(
+            "Colombian rebels said on Saturday they will release two kidnapped Ecuadorian soldiers.",
+            ("CONCEDE", "0353", "occurred"),
+            id="will-release-base-form",
+        ),
+        pytest.param(
+            "Sudanese militia leaders said their fighters will lay down their arms on Sunday.",
+            ("CONCEDE", "0356", "occurred"),
+            id="will-lay-down-arms",
+        ),
+        pytest.param(
+            "Ethiopia said it would allow UN agencies access to the Tigray region.",
+            ("CONCEDE", "0355", "occurred"),
+            id="would-allow-access",
+        ),
+        pytest.param(
             "The Peruvian government is prepared to impose martial law in the southern provinces.",
             ("THREATEN", "1324", "occurred"),
             id="prepared-to-impose-martial-law",
@@ -76,6 +91,15 @@ def test_a_stated_future_act_is_its_promise_or_threat(
 )
 def test_decisions_purposes_and_meetings_keep_their_act(text: str, want: tuple[str, str]) -> None:
     assert want in {(kind, status) for kind, _, status in _acts(text)}
+
+
+def test_an_appeal_to_disarm_that_was_dismissed_is_no_promise() -> None:
+    # "to lay down their arms" is the content of the appeal, six words after the refusal
+    acts = _acts(
+        "Rebels in Mali on Wednesday dismissed an appeal from President Ibrahim Keita to lay down "
+        "their arms."
+    )
+    assert {kind for kind, _, _ in acts} == {"REJECT"}
 
 
 def test_speculation_is_neither_promise_nor_threat() -> None:
