@@ -174,10 +174,8 @@ def test_map_twin_places_events_and_round_venues(site: Api) -> None:
     points = {p["name"]: p for p in body["points"]}
     geneva = points["Geneva"]
     assert round(geneva["lat"], 1) == 46.2 and round(geneva["lon"], 1) == 6.1
-    assert {(r["track"], r["round"]) for r in geneva["rounds"]} == {
-        (IRAN_US, 2),
-        ("rus-ukr-usa-2026", 1),
-    }
+    # the trilateral talks, "a new round" with no round known before it, have no number yet
+    assert {(r["track"], r["round"]) for r in geneva["rounds"]} == {(IRAN_US, 2)}
     assert points["Muscat"]["rounds"][0]["status"] == "occurred"
     switzerland = next(c for c in body["countries"] if c["code"] == "CHE")
     assert (
