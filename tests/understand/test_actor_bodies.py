@@ -150,3 +150,24 @@ def test_a_possessive_gives_its_role_noun_the_owners_country(
 )
 def test_a_possessive_with_two_possible_owners_is_left_alone(text: str, phrase: str) -> None:
     assert all(country is None for p, country, _ in _possessed(text) if p.endswith(phrase))
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        # the body a title belongs to decides over the title and over the office-holder table
+        (
+            "Activists rallied in Ankara against the party's leader Kemal Kilicdaroglu.",
+            "Kemal Kilicdaroglu",
+            "PTY",
+        ),
+        (
+            "Activists rallied in Ramallah against the party's leader Mahmoud Abbas.",
+            "Mahmoud Abbas",
+            "PTY",
+        ),
+        ("The army's commander Yasar Guler met the visiting delegation.", "Yasar Guler", "MIL"),
+    ],
+)
+def test_a_title_of_a_named_body_takes_its_sector(text: str, name: str, sector: str) -> None:
+    assert any(p == name and s == sector for p, _, s in _possessed(text)), _possessed(text)

@@ -131,6 +131,9 @@ class _RoleReader:
         former = any(self.toks[k].norm in self.gaz.former for k in range(start, end))
         own = self._title_sector(start, end)
         org_sector = org.actor.sector if org else None
+        owner = self._owner_noun_sector(start)
+        if owner and (org is None or org.actor.country is None):
+            org_sector = owner  # "the party's leader": the party's, not a leader's GOV
         if former:
             sector = "ELI"
         elif org is not None and org.start <= span_start and org_sector:
@@ -140,6 +143,14 @@ class _RoleReader:
         first = min(span_start, org.start) if org else span_start
         country = org.actor.country if org else None
         return _Role(first, span_end, country, sector, self.text[span_start:span_end])
+
+    def _owner_noun_sector(self, t: int) -> str | None:
+        """ "the party's leader X", "the army's commander X": the sector of the body the
+        title belongs to, when that body names no country (so is no actor mention)."""
+        if t < 2 or self.toks[t - 1].norm != "'s":
+            return None
+        unit = self.unit_of.get(t - 2)
+        return unit.entry.sector if unit is not None and unit.entry.kind == "role" else None
 
     def _pre_apposition(self, a: int, b: int) -> _Role | None:
         """ "Iran's top negotiator, Abbas Araghchi, said": a role phrase, a comma, the name and
