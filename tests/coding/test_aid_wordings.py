@@ -52,7 +52,9 @@ def test_aid_is_coded_from_giver_to_receiver(text: str, want: tuple[str, str, st
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The ministry gave 300 teachers a day off on Friday.", id="a-count-is-no-money"),
+        pytest.param(
+            "The ministry gave 300 teachers a day off on Friday.", id="a-count-is-no-money"
+        ),
         pytest.param(
             "Kenyan police said the fire destroyed 40 ambulances in Nairobi.", id="no-giving-verb"
         ),
@@ -60,3 +62,32 @@ def test_aid_is_coded_from_giver_to_receiver(text: str, want: tuple[str, str, st
 )
 def test_counts_and_losses_are_no_aid(text: str) -> None:
     assert all(e.event_type != "AID" for e in coded(text))
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "The United States reduced military aid to Colombia by $17 million.",
+            ("SANCTION", "162", "USA", "COL"),
+            id="reduced-military-aid",
+        ),
+        pytest.param(
+            "Turkey has suspended food supplies to Armenia.",
+            ("SANCTION", "162", "TUR", "ARM"),
+            id="suspended-food-supplies",
+        ),
+        pytest.param(
+            "Britain has sent a team of senior detectives to Kenya to investigate a recent shooting.",
+            ("ACCUSE", "090", "GBR", "KEN"),
+            id="sent-officials-to-investigate",
+        ),
+    ],
+)
+def test_aid_cut_and_inquiries_sent(text: str, want: tuple[str, str, str, str]) -> None:
+    got = {
+        (e.event_type, e.cameo, e.source.country if e.source else None,
+         e.target.country if e.target else None)
+        for e in coded(text)
+    }  # fmt: skip
+    assert want in got

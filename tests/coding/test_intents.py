@@ -93,6 +93,37 @@ def test_decisions_purposes_and_meetings_keep_their_act(text: str, want: tuple[s
     assert want in {(kind, status) for kind, _, status in _acts(text)}
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "The Iranian government will not remove the sanctions on British firms, a spokesman "
+            "said.",
+            ("REJECT", "1244", "occurred"),
+            id="will-not-remove-sanctions",
+        ),
+        pytest.param(
+            "Hamas said it will not release the Israeli hostages until Israel stops its attacks.",
+            ("REJECT", "1243", "occurred"),
+            id="will-not-release",
+        ),
+        pytest.param(
+            "Russia will not withdraw its troops from the Ukrainian border, the Kremlin said.",
+            ("REJECT", "1246", "occurred"),
+            id="will-not-withdraw",
+        ),
+    ],
+)
+def test_a_concession_a_party_will_not_make_is_its_refusal(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _acts(text)
+
+
+def test_a_negated_meeting_is_still_no_event() -> None:
+    assert _acts("Iran will not attend the talks in Geneva, its foreign ministry said.") == set()
+
+
 def test_an_appeal_to_disarm_that_was_dismissed_is_no_promise() -> None:
     # "to lay down their arms" is the content of the appeal, six words after the refusal
     acts = _acts(

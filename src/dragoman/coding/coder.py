@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.agreement_objects import with_objects
-from dragoman.coding.intents import stated_intent
+from dragoman.coding.intents import refused_concession, stated_intent
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
 from dragoman.coding.mentions import PlaceAt, SentenceActors, choose_place, sentence_actors
@@ -280,12 +280,16 @@ class RuleCoder:
             and status != "denied"
         ):
             return None  # a meeting or a signing has two sides; a denial may name one
+        refusal = None  # "will not lift the sanctions": the refusal of that concession
         if reading.negated and status not in ("cancelled", "postponed", "denied"):
             prior = any(t == trig.event_type and c & countries for t, c in state.reported)
-            if not (prior and roles.named):
-                log.debug("negated, not coded: %r", match.text)
-                return None
-            status = "denied"
+            if prior and roles.named:
+                status = "denied"
+            else:
+                refusal = refused_concession(cues.intents, cameo=trig.cameo, before=win.before)
+                if refusal is None:
+                    log.debug("negated, not coded: %r", match.text)
+                    return None
         if (
             (trig.event_type in self.lexicon_.ontology.requires_recipient or trig.needs_target)
             and roles.target is None
@@ -329,14 +333,14 @@ class RuleCoder:
         location = ev.venue_place(place, roles, event_type=trig.event_type)
         mediator = roles.mediator if trig.event_type in _WITH_MEDIATOR else None
         mode, cameo, participants = trig.mode, trig.cameo, roles.participants
-        intent = (
+        intent = refusal or (
             None
             if verbal
             else stated_intent(
                 cues.intents, cameo=cameo, status=status, before=win.before, after=win.after
             )
         )
-        intent_type: str | None = None  # the PLOVER type of a stated promise or threat
+        intent_type: str | None = None  # the PLOVER type of a stated promise, threat or refusal
         if intent is not None:  # "will provide food aid": the promise, made when it was said
             code = self.lexicon_.ontology.cameo[intent]
             mode, cameo, status = code.plover_mode, intent, "occurred"

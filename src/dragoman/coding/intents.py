@@ -26,9 +26,16 @@ from dragoman.coding.ontology import Ontology
 from dragoman.datafile import LINE, where
 from dragoman.errors import DataFileError
 
-__all__ = ["Intents", "load_intents", "stated_intent"]
+__all__ = ["Intents", "load_intents", "refused_concession", "stated_intent"]
 
 _STATUSES = ("planned", "hypothetical")
+# each table's codes, by CAMEO root: what a wrong row must be instead
+_ROOTS = {
+    "promise": ("03", "an intent (03x)"),
+    "threat": ("13", "a threat (13x)"),
+    "threat_on_terms": ("13", "a threat (13x)"),
+    "refusal": ("12", "a refusal (12x)"),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +47,7 @@ class Intents:
     threat: Mapping[str, str]  # CAMEO prefix of a hostile act -> its threat code
     threat_on_terms: Mapping[str, str]  # ... of an act that is a threat only on terms (cuts)
     warned: str  # the threat code of a cooperative act held back "unless ..."
+    refusal: Mapping[str, str]  # CAMEO prefix of a concession -> the code of refusing it (124x)
 
 
 def stated_intent(
@@ -64,6 +72,14 @@ def stated_intent(
     return promise
 
 
+def refused_concession(intents: Intents | None, *, cameo: str, before: str) -> str | None:
+    """The REJECT code of a concession a party says it will not make ("will not lift the
+    sanctions": 1244, "will not release the hostages": 1243), or None."""
+    if intents is None or not intents.cue.search(before):
+        return None
+    return _longest(intents.refusal, cameo)
+
+
 def _longest(table: Mapping[str, str], cameo: str) -> str | None:
     for n in range(len(cameo), 1, -1):
         if cameo[:n] in table:
@@ -82,7 +98,8 @@ def load_intents(
     if not isinstance(raw, Mapping):
         raise DataFileError(f"{at}: `intents` needs cue, warning, condition, promise, threat")
     tables = {
-        key: _table(path, raw, key, ontology) for key in ("promise", "threat", "threat_on_terms")
+        key: _table(path, raw, key, ontology)
+        for key in ("promise", "threat", "threat_on_terms", "refusal")
     }
     warned = str(raw.get("warned", ""))
     if warned not in ontology.cameo:
@@ -101,11 +118,9 @@ def _table(path: Path, raw: Mapping[str, Any], key: str, ontology: Ontology) -> 
     if not isinstance(table, Mapping):
         raise DataFileError(f"{where(path, raw)}: intents.{key} must map CAMEO prefixes to codes")
     out = {str(k): str(v) for k, v in table.items() if k != LINE}
+    root, kind = _ROOTS[key]
     for prefix, code in out.items():
-        if code not in ontology.cameo or not ontology.cameo[code].code.startswith(
-            "03" if key == "promise" else "13"
-        ):
-            kind = "an intent (03x)" if key == "promise" else "a threat (13x)"
+        if code not in ontology.cameo or not code.startswith(root):
             raise DataFileError(
                 f"{where(path, table)}: intents.{key}: {prefix!r} -> {code!r} must be {kind} "
                 "code of cameo_codes.tsv"
