@@ -22,6 +22,7 @@ from typing import Any
 
 from dragoman.model import Actor, ActorMention, DateValue, Sentence
 from dragoman.understand._actor_roles import _RoleReader, _starts, config
+from dragoman.understand._officeholder_titled import titled_office
 from dragoman.understand.actors import find_actors
 from dragoman.understand.gazetteer import analyse, load_gazetteer
 from dragoman.understand.officeholders import Office, actor_office
@@ -307,6 +308,10 @@ class _PeopleReader(_RoleReader):
         for person in {id(p): p for p in self.people.values()}.values():
             if person.country is None and (office := self._office(person.name)):
                 person.country = office.country
+            elif person.country is None and person.title and len(person.words) == 1:
+                # "President Trump": the title and the surname name the post's holder
+                titled = titled_office(person.surname, person.title, self.on)
+                person.country = titled.country if titled else None
         for a, b in self._name_runs():
             if not 2 <= self._caps(a, b) <= _MAX_NAME:
                 continue
