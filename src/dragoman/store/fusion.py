@@ -90,9 +90,13 @@ def refresh_tracks(
         codes = key.split("+")
         if len(codes) == 2:  # maybe a mediator's visit to one party of a track
             for code, other in (codes, codes[::-1]):
+                # (the tracks table too: a track of an older schema has no ledger row until it changes)
                 rows = con.execute(
-                    f"SELECT parties FROM track_ledgers WHERE mediator = ? AND ('+' || parties || '+') {con.like} ?",
-                    (code, f"%+{other}+%"),
+                    " UNION ".join(
+                        f"SELECT parties FROM {t} WHERE mediator = ? AND ('+' || parties || '+') {con.like} ?"
+                        for t in ("track_ledgers", "tracks")
+                    ),
+                    (code, f"%+{other}+%") * 2,
                 )
                 for (track_key,) in rows:
                     _add(todo, track_key, changed, visit=True)
