@@ -1,0 +1,64 @@
+"""More plain news wordings the coder used to miss (issue 4, session 5): a reminder that a country
+must act, a violated ban, an attempt to hack, restrictions on people (and, as a stated plan, the
+threat of them). Coded through the real understand stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from .understood import coded
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "The German chancellor issued a stern reminder on Monday to Serbia that it must "
+            "recognise the court's ruling.",
+            ("REQUEST", "100", "DEU", "SRB"),
+            id="issued-a-reminder-that-x-must",
+        ),
+        pytest.param(
+            "Pyongyang has violated a UN ban on ballistic missile tests.",
+            ("REJECT", "128", "PRK", "UNO"),
+            id="violated-a-ban",
+        ),
+        pytest.param(
+            "North Korea has tried to hack into the computers of South Korean navy officers.",
+            ("COERCE", "176", "PRK", "KOR"),
+            id="tried-to-hack-into",
+        ),
+        pytest.param(
+            "Israel imposed restrictions on the movement of Palestinians in Hebron.",
+            ("COERCE", "172", "ISR", "PSE"),
+            id="imposed-restrictions-on-people",
+        ),
+        pytest.param(
+            "Greece plans to impose restrictions on its labour market for Bulgarian workers.",
+            ("THREATEN", "132", "GRC", "BGR"),
+            id="plans-to-impose-restrictions",
+        ),
+    ],
+)
+def test_plain_wording_is_coded(text: str, want: tuple[str, str, str, str]) -> None:
+    got = {
+        (e.event_type, e.cameo, e.source.country if e.source else None,
+         e.target.country if e.target else None)
+        for e in coded(text)
+    }  # fmt: skip
+    assert want in got
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        pytest.param(
+            "China imposed restrictions on imports of Australian wine.", "SANCTION", id="trade"
+        ),
+        pytest.param(
+            "The Philippine army violated the ceasefire on Monday.", "ASSAULT", id="ceasefire"
+        ),
+    ],
+)
+def test_trade_restrictions_and_ceasefires_keep_their_type(text: str, kind: str) -> None:
+    assert {e.event_type for e in coded(text)} == {kind}
