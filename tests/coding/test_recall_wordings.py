@@ -1,6 +1,7 @@
 """More plain news wordings the coder used to miss (issue 4, session 5): a reminder that a country
 must act, a violated ban, an attempt to hack, restrictions on people (and, as a stated plan, the
-threat of them). Coded through the real understand stage."""
+threat of them), inspectors sent to monitor, a blockade, a court's order to appear, patrols
+ordered, demands a party will not meet. Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -32,6 +33,38 @@ from .understood import coded
             "Israel imposed restrictions on the movement of Palestinians in Hebron.",
             ("COERCE", "172", "ISR", "PSE"),
             id="imposed-restrictions-on-people",
+        ),
+        pytest.param(
+            "The IAEA has dispatched inspectors to the Natanz plant in central Iran to monitor the "
+            "enrichment work.",
+            ("ACCUSE", "090", "UNO", "IRN"),
+            id="dispatched-inspectors-to-monitor",
+        ),
+        pytest.param(
+            "Egypt blockaded the port of Gaza on Tuesday.",
+            ("COERCE", "191", "EGY", "PSE"),
+            id="blockaded-the-port",
+        ),
+        pytest.param(
+            "Greek farmers said on Monday they would blockade Athens from Wednesday morning.",
+            ("THREATEN", "1381", "GRC", "GRC"),
+            id="would-blockade-a-city",
+        ),
+        pytest.param(
+            "A Peruvian judge has ordered former president Ollanta Humala to appear for questioning.",
+            ("REQUEST", "100", "PER", None),
+            id="ordered-to-appear",
+        ),
+        pytest.param(
+            "The Pakistani government has ordered patrols by police and paramilitary soldiers in "
+            "Karachi.",
+            ("MOBILIZE", "153", "PAK", None),
+            id="ordered-patrols",
+        ),
+        pytest.param(
+            "Britain said it would not meet the kidnappers' demands to release prisoners in Mali.",
+            ("REJECT", "124", "GBR", None),
+            id="would-not-meet-demands",
         ),
         pytest.param(
             "Greece plans to impose restrictions on its labour market for Bulgarian workers.",
