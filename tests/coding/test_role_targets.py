@@ -108,3 +108,37 @@ def test_an_actors_own_body_is_not_the_target_of_its_act() -> None:
              for e in coded("The United Nations rejected a call for its peacekeepers to be "
                             "deployed in the region.")]  # fmt: skip
     assert ("REJECT", ("UNO", None), ("UNO", "MIL")) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        # a group named without a country is of the act's place, else of a domestic source
+        ("Kenyan police arrested 30 protesters on Monday.", "COERCE", ("KEN", "CVL")),
+        ("Nigerian troops killed 12 militants in Borno state.", "ASSAULT", ("NGA", "REB")),
+        (
+            "The Mozambique government on Thursday accepted demands from rebels to hold talks.",
+            "CONCEDE",
+            ("MOZ", "REB"),
+        ),
+    ],
+)
+def test_a_countryless_group_target_is_at_home(
+    text: str, event_type: str, target: tuple[str, str]
+) -> None:
+    found = [(e.event_type, code_of(e.target)) for e in coded(text)]
+    assert (event_type, target) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an army may act abroad: its country is not lent to the group it attacks
+        "Israeli troops killed three militants on Tuesday.",
+        # refugees are by definition away from home
+        "Syria says it will not accept any more refugees from the east.",
+    ],
+)
+def test_a_countryless_group_stays_unknown_without_a_home(text: str) -> None:
+    found = [code_of(e.target) for e in coded(text)]
+    assert not any(t is not None and t[1] in ("REB", "REF") for t in found), found

@@ -21,6 +21,7 @@ from dragoman.errors import DataFileError
 from dragoman.model import Actor
 
 __all__ = [
+    "at_home",
     "attacked_city",
     "civilians_of",
     "implied_actor",
@@ -56,6 +57,36 @@ def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
     if place_country is None or event_type not in place_target_types():
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
+
+
+@functools.cache
+def _home_sectors() -> tuple[frozenset[str], frozenset[str]]:
+    """(target sectors that take a home country, source sectors that lend theirs)."""
+    path = data_path("one_sided_targets.yaml")
+    data = load_mapping(path)
+    out = []
+    for key in ("home_target_sectors", "home_source_sectors"):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataFileError(f"{path}: `{key}` must be a list of PLOVER sectors (CVL, REB ...)")
+        out.append(frozenset(value))
+    return out[0], out[1]
+
+
+def at_home(targets: list[Actor], sources: list[Actor], place_country: str | None) -> list[Actor]:
+    """Targets with a country: a group named without one ("arrested 30 protesters") is of the
+    act's place's country, else of a domestic source's ("Kenyan police" KEN COP -> KEN CVL)."""
+    target_sectors, source_sectors = _home_sectors()
+    home = place_country
+    if home is None and sources and sources[0].sector in source_sectors:
+        home = sources[0].country
+    out = []
+    for a in targets:
+        if a.country is None and home and a.kind == "group" and a.sector in target_sectors:
+            a = _placed(a, home)
+        if a.country:
+            out.append(a)
+    return out
 
 
 def attacked_city(target: Actor, event_type: str) -> Actor:

@@ -16,7 +16,7 @@ from dragoman.coding._roles_record import Roles
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
-from dragoman.coding.one_sided import attacked_city, civilians_of, one_sided_roles
+from dragoman.coding.one_sided import at_home, attacked_city, civilians_of, one_sided_roles
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
@@ -138,7 +138,7 @@ def assign_roles(
     elif trig.roles == "from_to":  # "a message from Washington was delivered to Larijani"
         before, after = after[:1], after[1:]
     sources = [m.actor for m in before if m.actor.country]
-    targets = [m.actor for m in after if m.actor.country]
+    targets = at_home([m.actor for m in after], sources, location_country)
     sides = None
     if (
         trig.roles == "directed"
