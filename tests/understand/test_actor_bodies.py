@@ -40,6 +40,15 @@ def actors(text: str) -> list[tuple[str, str | None, str | None]]:
             "The opposition leader was questioned by the Kenya Anti-Corruption Commission.",
             ("the Kenya Anti-Corruption Commission", "KEN", "GOV"),
         ),
+        # opposition groups and newspapers, with the country an "in" phrase names
+        (
+            "Opposition groups in Zimbabwe demanded a recount.",
+            ("Opposition groups in Zimbabwe", "ZWE", "OPP"),
+        ),
+        (
+            "A newspaper based in Beirut accused the minister of lying.",
+            ("newspaper based in Beirut", "LBN", "JRN"),
+        ),
         # a minority is coded by where it lives when "in" names the place
         (
             "Ethnic Hungarians in southern Slovakia demanded autonomy from Bratislava.",

@@ -49,6 +49,7 @@ IN_FILLS = frozenset({"CVL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "LAB", "A
                       "UAF", "CRM", "PRM", "JRN", "BUS", "MED"})  # fmt: skip
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
 _IGO_SLOTS = frozenset({"UNO", "EUR", "IGO"})
+_BASED = frozenset({"based", "headquartered", "stationed"})  # "<role> based in <place>"
 # Words that end a noun phrase or cannot sit between a nationality and its head noun.
 _STOP = frozenset(
     {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
@@ -300,9 +301,12 @@ class _Reader(MatchContext):
         sector = "ELI" if former else chain.sector
         end_tok = chain.end
         country_unit: Unit | None = None
-        prep = toks[end_tok].norm if end_tok < len(toks) else None
+        at = end_tok
+        if at + 1 < len(toks) and toks[at].norm in _BASED and toks[at + 1].norm == "in":
+            at += 1  # "a newspaper based in Beirut", "troops stationed in Syria"
+        prep = toks[at].norm if at < len(toks) else None
         if prep in ("of", "from", "in"):
-            t = end_tok + 1
+            t = at + 1
             if t < len(toks) and toks[t].norm == "the":
                 t += 1
             cand = self._unit_starting(t)
