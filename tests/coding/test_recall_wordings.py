@@ -67,6 +67,16 @@ from .understood import coded
             id="would-not-meet-demands",
         ),
         pytest.param(
+            "Ten PKK rebels have surrendered to Turkish security forces in Sirnak province.",
+            ("RETREAT", "0874", "TUR", None),
+            id="surrendered-to",
+        ),
+        pytest.param(
+            "Canada and Mexico have agreed a new trade pact.",
+            ("AGREE", "030", None, None),
+            id="have-agreed-a-pact",
+        ),
+        pytest.param(
             "Greece plans to impose restrictions on its labour market for Bulgarian workers.",
             ("THREATEN", "132", "GRC", "BGR"),
             id="plans-to-impose-restrictions",
