@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.agreement_objects import with_objects
+from dragoman.coding.agreement_references import ArticleContext, with_referred_agreements
 from dragoman.coding.intents import refused_concession, stated_intent
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
@@ -102,13 +103,23 @@ class RuleCoder:
             main_states=main_states(annotations.actors),
         )
         events: list[Event] = []
-        prepared = (self._prepare(state, view) for view in _views(annotations))
+        views = _views(annotations)
+        prepared = (self._prepare(state, view) for view in views)
         read = [r for r in prepared if r is not None]
         parses = _parses(read)  # the sentences roles.py will want parsed, in one batch
         for r in read:
             parse = parses.get(r.view.sentence.index) or SentenceParse(r.view.sentence.text)
             events.extend(self._sentence(state, r, parse))
-        events = with_objects(events, self.lexicon_.cues)  # what each agreement is about
+        # agreements named by their document ("the only document from Thursday is the one on
+        # missing persons"), then what each agreement is about
+        context = ArticleContext(
+            article=article,
+            published=published,
+            main_states=state.main_states,
+            max_age_days=self.status_rules_.max_age_days,
+        )
+        events = with_referred_agreements(events, views, context, self.lexicon_.cues)
+        events = with_objects(events, self.lexicon_.cues)
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
     def _prepare(self, state: _ArticleState, view: SentenceView) -> _Read | None:
