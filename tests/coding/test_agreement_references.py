@@ -84,3 +84,29 @@ def test_documents_with_no_recent_day_or_no_subject_code_no_agreement() -> None:
 def test_a_document_with_no_meeting_and_no_two_states_names_no_parties() -> None:
     text = "The only document from Wednesday is the one on missing persons, the ministry said."
     assert _agreements(coded(text, "2026-04-11")) == []
+
+
+def test_an_understanding_reached_at_a_chaired_meeting_takes_its_mediator_and_so_does_its_denial() -> (
+    None
+):
+    text = (
+        "Eritrea's government on Saturday denied a report that Eritrean negotiators had agreed in "
+        "Vienna to begin border demarcation before the rainy season.\n\n"
+        "Ethiopian state television said on Thursday, citing officials in the Ethiopian delegation, "
+        "that the two sides had reached the understanding at Wednesday's meeting with the EU's envoy."
+        "\n\nEthiopia's foreign ministry declined to comment."
+    )
+    denial, claim = _agreements(coded(text, "2026-04-11"))
+    assert (denial.status, claim.status) == ("denied", "occurred")
+    assert claim.mediator is not None and claim.mediator.country == "EUR"
+    assert denial.mediator is not None and denial.mediator.country == "EUR"
+    assert _parties(denial) == _parties(claim) == {"ERI", "ETH"}
+
+
+def test_an_agreement_beside_a_meeting_of_another_day_keeps_no_mediator() -> None:
+    text = (
+        "Ethiopia and Eritrea agreed on Monday to reopen their border crossings, days after a meeting "
+        "in Vienna on Thursday with the EU's envoy."
+    )
+    agreements = _agreements(coded(text, "2026-04-14"))
+    assert agreements and all(e.mediator is None for e in agreements)

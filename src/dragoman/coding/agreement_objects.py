@@ -74,7 +74,9 @@ def with_objects(events: list[Event], cues: Cues, rules: ObjectRules | None = No
         earlier = out[j]
         out[i] = replace(event, topics=earlier.topics)
         if _parties(earlier) < _parties(event):  # "its negotiators had agreed": one side named
-            out[j] = replace(earlier, participants=event.participants)
+            # ... with whom, and at whose table: the later report's parties and mediator
+            mediator = earlier.mediator or event.mediator
+            out[j] = replace(earlier, participants=event.participants, mediator=mediator)
     return out
 
 

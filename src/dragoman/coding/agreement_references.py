@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dragoman.coding import evidence as ev
@@ -97,6 +97,38 @@ def with_referred_agreements(
         if event is not None:
             out.insert(len(earlier), event)
     return out
+
+
+def with_meeting_mediators(events: list[Event]) -> list[Event]:
+    """An agreement with no mediator reached at a meeting its sentence reports on the same day,
+    between the same parties, with a mediator: that meeting's mediator ("the two sides had reached
+    the understanding at Thursday's meeting with the EU's envoy": the envoy chaired it)."""
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.event_type != "AGREE" or event.mediator is not None or not event.evidence:
+            continue
+        meeting = next((e for e in out if _chaired_same_meeting(event, e)), None)
+        if meeting is not None:
+            out[i] = replace(event, mediator=meeting.mediator)
+    return out
+
+
+def _chaired_same_meeting(agreement: Event, other: Event) -> bool:
+    return (
+        other.event_type == "CONSULT"
+        and other.mediator is not None
+        and other.status == agreement.status
+        and bool(other.evidence)
+        and other.evidence[0].start == agreement.evidence[0].start
+        and other.date is not None
+        and agreement.date is not None
+        and other.date.start == agreement.date.start
+        and _sides(other) == _sides(agreement)
+    )
+
+
+def _sides(event: Event) -> frozenset[str]:
+    return frozenset(a.country or a.name for a in event.participants if a.role != "mediator")
 
 
 def _referred(

@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
 from dragoman.coding.agreement_objects import with_objects
-from dragoman.coding.agreement_references import ArticleContext, with_referred_agreements
+from dragoman.coding.agreement_references import (
+    ArticleContext,
+    with_meeting_mediators,
+    with_referred_agreements,
+)
 from dragoman.coding.intents import refused_concession, stated_intent
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
@@ -119,6 +123,7 @@ class RuleCoder:
             max_age_days=self.status_rules_.max_age_days,
         )
         events = with_referred_agreements(events, views, context, self.lexicon_.cues)
+        events = with_meeting_mediators(events)
         events = with_objects(events, self.lexicon_.cues)
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
