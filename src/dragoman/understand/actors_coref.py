@@ -2,8 +2,8 @@
 
     text + sentences + actor mentions --find_pronoun_actors--> [ActorMention for "He"/"She"]
 
-A sentence whose subject is "he" or "she" (first word, or after a short opening phrase: "On
-Tuesday, she ...") continues with the person the article last named as a subject: the first
+A sentence whose subject is "he" or "she" (first word, after a short opening phrase: "On
+Tuesday, she ...", or after the person's own staff: "His office said he would ...") continues with the person the article last named as a subject: the first
 person in the nearest of the three sentences before it that names one (by name, or by a
 title: "the Iranian foreign minister"). The mention covers the
 pronoun and carries that person's actor, so the coder reads "He met Egyptian President X" as a
@@ -31,8 +31,15 @@ from dragoman.understand.gazetteer import analyse, load_gazetteer
 
 __all__ = ["find_pronoun_actors", "with_possessive_owners"]
 
-# "He", "She", or an opening of up to five words and a comma before it ("On Tuesday, he")
-_SUBJECT = re.compile(r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+)?\b(he|she)\b(?=\s+\w)", re.IGNORECASE)
+# "He", "She", or an opening of up to five words and a comma before it ("On Tuesday, he"), or the
+# person's own staff reporting what they will do ("His office said he would travel to ...")
+_SUBJECT = re.compile(
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+"
+    r"|(?:his|her)\s+(?:office|spokes(?:man|woman|person)|aides?|press\s+office)\s+"
+    r"(?:said|says|added|announced|confirmed)\s+(?:that\s+)?)?"
+    r"\b(he|she)\b(?=\s+\w)",
+    re.IGNORECASE,
+)
 _LOOK_BACK = 3  # sentences
 _POSSESSIVES = {"its": "any", "their": "any", "his": "person", "her": "person"}
 
