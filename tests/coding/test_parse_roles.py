@@ -16,7 +16,8 @@ import pytest
 from dragoman.coding import parse_roles
 from dragoman.coding.lexicon import load_lexicon
 from dragoman.coding.mentions import sentence_actors
-from dragoman.coding.parse_roles import SentenceParse, arguments, load_parser, parsed_sides
+from dragoman.coding.parse_arguments import arguments
+from dragoman.coding.parse_roles import SentenceParse, load_parser, parsed_sides
 from dragoman.coding.roles import assign_roles
 from dragoman.coding.rules import find_matches
 
