@@ -103,6 +103,20 @@ def test_the_least_recently_used_entry_goes_first() -> None:
     assert cache.get("a", "text a, edited", lambda: "A2") == "A2"  # a changed row is parsed again
 
 
+def test_a_weighed_cache_keeps_its_entries_within_the_budget() -> None:
+    cache: RecordCache[str] = RecordCache(10, weigh=len, budget=8)
+    cache.put("a", 1, "aaa")
+    cache.put("b", 1, "bbb")
+    assert len(cache) == 2  # 6 of 8
+    cache.put("c", 1, "ccc")  # 9: the least recent goes
+    assert cache.find("a") is None and cache.find("b") is not None and len(cache) == 2
+    cache.put("b", 2, "b")  # an entry that shrinks frees its weight
+    cache.put("d", 1, "dddd")
+    assert len(cache) == 3
+    cache.put("e", 1, "e" * 20)  # heavier than the budget: kept alone, the newest
+    assert len(cache) == 1 and cache.find("e") is not None
+
+
 def test_a_negative_size_is_refused() -> None:
     with pytest.raises(ValueError, match="0 or more entries"):
         RecordCache(-1)

@@ -37,18 +37,25 @@ REPORTS = 16_384
 OCCURRENCES = 4_096
 MERGERS = 2_048
 LEDGERS = 1_024  # parties keys of talks: a track each, and pairs whose talks opened none
+LEDGER_PARTS = 32_768  # occurrences held by all kept ledgers together (a few kB each)
 
 
 class RecordCache(Generic[T]):
     """Parsed records by id, each valid only for the stored values it was parsed from."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, weigh: Callable[[T], int] | None = None, budget: int = 0) -> None:
+        """``size`` entries at most; with ``weigh``, also at most ``budget`` of their weights
+        together (the most recent entry is kept whatever it weighs)."""
         if size < 0:
             raise ValueError(f"a record cache holds 0 or more entries, not {size}")
         self.size = size
         self.hits = 0
         self.misses = 0
         self._entries: OrderedDict[str, tuple[Hashable, T]] = OrderedDict()
+        self._weigh = weigh
+        self._budget = budget
+        self._weights: dict[str, int] = {}
+        self._total = 0  # of the weights
 
     def get(self, key: str, stored: Hashable, parse: Callable[[], T]) -> T:
         """The parsed record ``key``, parsing it with ``parse()`` unless ``stored`` is unchanged."""
@@ -75,12 +82,17 @@ class RecordCache(Generic[T]):
             return
         self._entries[key] = (stored, value)
         self._entries.move_to_end(key)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        if self._weigh is not None:
+            self._total += self._weigh(value) - self._weights.get(key, 0)
+            self._weights[key] = self._weigh(value)
+        while len(self._entries) > self.size or (len(self._entries) > 1 and self._total > self._budget):
+            gone, _ = self._entries.popitem(last=False)
+            self._total -= self._weights.pop(gone, 0)
 
     def forget(self, key: str) -> None:
         """Drop the entry of ``key``: its value is about to change in place."""
         self._entries.pop(key, None)
+        self._total -= self._weights.pop(key, 0)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -94,7 +106,7 @@ class FusionCache:
     reports: RecordCache[Report] = field(default_factory=lambda: RecordCache(REPORTS))
     occurrences: RecordCache[Occurrence] = field(default_factory=lambda: RecordCache(OCCURRENCES))
     mergers: RecordCache[Merger] = field(default_factory=lambda: RecordCache(MERGERS))
-    ledgers: RecordCache[KeptTrack] = field(default_factory=lambda: RecordCache(LEDGERS))
+    ledgers: RecordCache[KeptTrack] = field(default_factory=lambda: ledger_cache(LEDGERS))
 
     @classmethod
     def of_size(cls, reports: int = REPORTS, occurrences: int = OCCURRENCES, mergers: int | None = None) -> FusionCache:
@@ -106,8 +118,14 @@ class FusionCache:
             reports=RecordCache(reports),
             occurrences=RecordCache(occurrences),
             mergers=RecordCache(mergers),
-            ledgers=RecordCache(ledgers),
+            ledgers=ledger_cache(ledgers),
         )
+
+
+def ledger_cache(size: int) -> RecordCache[KeptTrack]:
+    """Kept track ledgers, bounded in number and in the occurrences they hold together, since a
+    ledger grows with its track (a part per occurrence)."""
+    return RecordCache(size, weigh=lambda kept: kept.ledger.size, budget=LEDGER_PARTS)
 
 
 def record_version(o: Occurrence) -> tuple[int, int]:

@@ -6,8 +6,9 @@
 
 The claims are replayed in publication order and every report of one day is read before the day
 is judged (a page of unknown date comes last: it cannot open a history it may not have begun).
-The state before each day is kept, so a change replays only the claims from its earliest day on:
-news mostly arrives in publication order, so that is the last day or two, however long the track.
+The state before each of the last ``KEPT_DAYS`` publication days is kept, so a change replays only
+the claims from its earliest day on: news mostly arrives in publication order, so that is the last
+day or two, however long the track.
 The result is the same as replaying every claim from the start (tests/tracks/test_ledger.py).
 """
 
@@ -26,6 +27,10 @@ from dragoman.tracks.parts import ClaimKey
 Entry = tuple[str, int, str, str, str, str]
 Cause = tuple[int, Entry]
 
+#: Publication days whose state is kept: a change dated earlier replays the whole history (news
+#: arrives mostly in publication order; a backfill out of order costs a full replay per change).
+KEPT_DAYS = 64
+
 
 class StatusReplay:
     def __init__(self) -> None:
@@ -34,8 +39,9 @@ class StatusReplay:
         self._known: dict[int, str] = {}
         self._cause: Cause | None = None
         # publication key -> (round statuses, number of points, cause) before that day's claims
-        self._before: dict[str, tuple[dict[int, str], int, Cause | None]] = {}
+        self._before: dict[str, tuple[tuple[tuple[int, str], ...], int, Cause | None]] = {}
         self._days: list[str] = []  # the keys of _before, sorted
+        self._pruned = False  # whether days before the first in _days lost their state
 
     def change(self, removed: Iterable[tuple[int, ClaimKey]], added: Iterable[tuple[int, ClaimKey]]) -> None:
         """Take the claims out of and into the replay, and replay from the earliest day touched."""
@@ -59,6 +65,10 @@ class StatusReplay:
         return self.points[-1].status if self.points else "planned"
 
     def _replay_from(self, day: str) -> None:
+        if self._pruned and (not self._days or day < self._days[0]):
+            day = ""  # earlier than any state kept: replay everything
+            self.points, self._known, self._cause = [], {}, None
+            self._before, self._days, self._pruned = {}, [], False
         at = bisect.bisect_left(self._days, day)
         if at < len(self._days):  # the state before the first day kept on or after ``day``
             known, n_points, cause = self._before[self._days[at]]
@@ -73,7 +83,7 @@ class StatusReplay:
             entry = entries[i]
             published, number = entry[0], entry[1]
             if i == start or entries[i - 1][0] != published:
-                self._before[published] = (dict(self._known), len(self.points), self._cause)
+                self._before[published] = (tuple(self._known.items()), len(self.points), self._cause)
                 self._days.append(published)
             before = self._known.get(number)
             self._known[number] = _next_status(before, entry[3])
@@ -85,6 +95,11 @@ class StatusReplay:
             if self._cause is not None and (not self.points or self.points[-1].status != status):
                 n, why = self._cause
                 self.points.append(Point(status=status, round=n, state=self._known[n], entry=why))
+        if len(self._days) > KEPT_DAYS:  # memory: a change older than the kept days replays all
+            for gone in self._days[:-KEPT_DAYS]:
+                del self._before[gone]
+            del self._days[:-KEPT_DAYS]
+            self._pruned = True
 
 
 @dataclass(frozen=True, slots=True)

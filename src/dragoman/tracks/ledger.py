@@ -106,6 +106,11 @@ class TrackLedger:
             self._recount(o.id)
 
     @property
+    def size(self) -> int:
+        """How many occurrences it holds a part of (what its memory grows with)."""
+        return len(self._counted)
+
+    @property
     def mediator(self) -> str | None:
         """The code that mediates most of the parties' meetings (the smallest code on a tie)."""
         return _most_common(self._votes)
