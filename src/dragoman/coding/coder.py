@@ -25,6 +25,7 @@ from dragoman.coding.article_memory import ArticleState, remember, remember_part
 from dragoman.coding.event_build import build_event, clause_span
 from dragoman.coding.lexicon import Lexicon, load_lexicon
 from dragoman.coding.location_rules import LocationRules, load_location_rules
+from dragoman.coding.meeting_references import with_meetings_told_again
 from dragoman.coding.mentions import SentenceActors, choose_place, sentence_actors
 from dragoman.coding.parse_batch import wants_parse
 from dragoman.coding.parse_roles import SentenceParse, parse_sentences
@@ -93,6 +94,7 @@ class RuleCoder:
         )
         events = with_referred_agreements(events, views, context, self.lexicon_.cues)
         events = with_meeting_mediators(events)
+        events = with_meetings_told_again(events)  # "whose government hosted the talks"
         events = with_objects(events, self.lexicon_.cues)
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
