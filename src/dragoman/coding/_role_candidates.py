@@ -43,10 +43,12 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def before_trigger(m: Mention, match: Match) -> bool:
-    """Whether an actor precedes the trigger, or is the nationality the act's noun belongs to
-    ("killed in Israeli shelling": the mention "Israeli shelling" holds the trigger)."""
+    """Whether an actor precedes the trigger, opens it ("gunmen killed"), or is the nationality
+    the act's noun belongs to ("killed in Israeli shelling": the mention holds the trigger)."""
     if m.end <= match.start:
         return True
+    if m.start == match.start and m.end < match.end:
+        return True  # a trigger that opens with its agent: "gunmen killed five villagers"
     nationality = m.actor.kind == "state" and m.actor.sector is None  # not "Jordan's visiting King"
     return nationality and m.start < match.start < m.end
 

@@ -14,6 +14,7 @@ import re
 
 from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding._roles_record import Roles
+from dragoman.coding.countryless import countryless
 from dragoman.coding.governments import names_city
 from dragoman.coding.lexicon import ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, unique_actors
@@ -125,6 +126,9 @@ def one_sided_roles(
     named = len(side)
     implied = False
     actors = [a for a in (_placed(m.actor, country) for m in side) if a.country]
+    if not actors:  # "protesters blocked the road", no place: the group, country None
+        sector = trig.agent.sector if trig.agent is not None else None
+        actors = countryless([m.actor for m in side], trig.event_type, sector=sector)
     if not actors and trig.agent is not None and country is not None:
         actors, implied = [implied_actor(trig.agent, country, None)], True
     if not actors:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from dragoman.coding._role_candidates import before_trigger, dedupe, own_clause_sources, owned
 from dragoman.coding._roles_record import Roles
+from dragoman.coding.countryless import countryless, lone_sources
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
@@ -128,8 +129,9 @@ def assign_roles(
         parties = unique_actors([m.actor for m in after if m.actor.country])
         roles = _symmetric(parties, mediator, named=len(parties))
         return [replace(roles, venue=venue, subject=venue)]
-    if trig.roles == "symmetric":
-        parties = unique_actors([m.actor for m in (*before, *after) if m.actor.country])
+    if trig.roles == "symmetric":  # "villagers clashed": groups named by sector when no country
+        named = [m.actor for m in (*before, *after)]
+        parties = unique_actors(_side(named, location_country, trig.event_type))
         if len({a.country for a in parties}) > 2:  # unsure which of them met
             parties = _parsed_parties(parties, _parsed(parse, match, actors, meeting=True))
         return [_symmetric(parties, mediator, named=len(parties))]
@@ -137,8 +139,16 @@ def assign_roles(
         before, after = after, before
     elif trig.roles == "from_to":  # "a message from Washington was delivered to Larijani"
         before, after = after[:1], after[1:]
-    sources = [m.actor for m in before if m.actor.country]
-    targets = at_home([m.actor for m in after], sources, location_country)
+    # "gunmen killed five villagers": a side no actor with a country stands for keeps the groups
+    # named by sector, country None (countryless.py, ontology decision 17)
+    # (a countryless target alone is not an act: "struck a shot through a crowd")
+    sources = _side([m.actor for m in before], location_country, trig.event_type)
+    named_after = [m.actor for m in after]
+    targets = at_home(named_after, sources, location_country) or (
+        countryless(named_after, trig.event_type) if sources else []
+    )
+    if not targets:
+        sources = lone_sources(sources, trig.event_type, trig.cameo)
     sides = None
     if (
         trig.roles == "directed"
@@ -263,6 +273,14 @@ def _parsed_parties(parties: tuple[Actor, ...], sides: ParsedSides | None) -> tu
         return parties
     found = unique_actors([m.actor for m in (*sides.sources, *sides.targets) if m.actor.country])
     return found if len({a.country for a in found}) >= 2 else parties
+
+
+def _side(actors: list[Actor], place_country: str | None, event_type: str) -> list[Actor]:
+    """A source side or a meeting's parties: the actors with a country of their own; else groups
+    that take the act's place's ("protesters ... in Kano", ``at_home``); else the groups named by
+    sector alone, country None ("police fired tear gas")."""
+    own = [a for a in actors if a.country]
+    return own or at_home(actors, [], place_country) or countryless(actors, event_type)
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
