@@ -34,7 +34,7 @@ from dragoman.fuse.similarity import date_span
 from dragoman.model import event_from_dict
 from dragoman.store import track_update
 from dragoman.store.database import Database
-from dragoman.store.track_update import Changed, _Delta
+from dragoman.store.track_update import Changed, Delta
 from dragoman.tracks import track_settings
 
 _REPORT_COLUMNS = (
@@ -83,7 +83,7 @@ def refresh_tracks(
     parties, with what ``fuse_new_events`` changed (given only keys, each track is built again)."""
     cache = cache or FusionCache.of_size(0, 0)
     given = changes if isinstance(changes, Mapping) else dict.fromkeys(changes)
-    todo: dict[str, _Delta | None] = {}
+    todo: dict[str, Delta | None] = {}
     for key, changed in given.items():
         if "+" in key:
             _add(todo, key, changed, visit=False)
@@ -104,14 +104,14 @@ def refresh_tracks(
         track_update.update_track(con, key, todo[key], cache)
 
 
-def _add(todo: dict[str, _Delta | None], key: str, changed: Changed | None, visit: bool) -> None:
+def _add(todo: dict[str, Delta | None], key: str, changed: Changed | None, visit: bool) -> None:
     """Note ``changed`` for the track of ``key``; None (not known) makes it built again."""
     if key in todo and todo[key] is None:
         return
     if changed is None:
         todo[key] = None
         return
-    delta = todo.setdefault(key, _Delta())
+    delta = todo.setdefault(key, Delta())
     assert delta is not None
     written, gone = changed
     (delta.visits if visit else delta.members).update(written)

@@ -96,13 +96,13 @@ def fts_words(text: str) -> str:
 # Whole words of the evidence sentences of an occurrence's reports (occurrence_index keeps both)
 _TEXT_MATCH = {
     "sqlite": (
-        "o.id IN (SELECT m.occurrence_id FROM occurrence_text t"
-        " JOIN occurrence_keys m ON m.page_key = t.rowid WHERE t.occurrence_text MATCH ?)",
+        ("o.id IN (SELECT m.occurrence_id FROM occurrence_text t"
+        " JOIN occurrence_keys m ON m.page_key = t.rowid WHERE t.occurrence_text MATCH ?)"),
         fts_words,
     ),
     "postgresql": (
-        "o.id IN (SELECT t.occurrence_id FROM occurrence_text t"
-        " WHERE t.document @@ plainto_tsquery('simple', ?))",
+        ("o.id IN (SELECT t.occurrence_id FROM occurrence_text t"
+        " WHERE t.document @@ plainto_tsquery('simple', ?))"),
         str,
     ),
 }

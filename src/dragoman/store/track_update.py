@@ -32,7 +32,7 @@ Changed = tuple[set[str], set[str]]  # occurrences written, occurrences merged a
 
 
 @dataclass(slots=True)
-class _Delta:
+class Delta:
     """What changed for one track: its own talks and agreements, and its mediator's visits."""
 
     members: set[str] = field(default_factory=set)
@@ -46,7 +46,7 @@ class KeptTrack:
     saved: Saved
 
 
-def update_track(con: Database, key: str, delta: _Delta | None, cache: FusionCache) -> None:
+def update_track(con: Database, key: str, delta: Delta | None, cache: FusionCache) -> None:
     """Bring the track of ``key`` up to date with ``delta`` (None: build it again)."""
     token = con.execute("SELECT token FROM track_ledgers WHERE parties = ?", (key,)).fetchone()
     entry = cache.ledgers.find(key)
@@ -86,7 +86,7 @@ def _new_ledger(con: Database, key: str, cache: FusionCache) -> TrackLedger:
     return ledger
 
 
-def _apply(con: Database, ledger: TrackLedger, delta: _Delta, cache: FusionCache) -> None:
+def _apply(con: Database, ledger: TrackLedger, delta: Delta, cache: FusionCache) -> None:
     ledger.drop(sorted(delta.gone))
     members = list(_by_id(con, sorted(delta.members), cache).values())
     ledger.put_members(members, _people(con, members))
