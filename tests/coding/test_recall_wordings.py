@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .understood import coded
+from .understood import coded, dyads
 
 
 @pytest.mark.parametrize(
@@ -84,12 +84,7 @@ from .understood import coded
     ],
 )
 def test_plain_wording_is_coded(text: str, want: tuple[str, str, str, str]) -> None:
-    got = {
-        (e.event_type, e.cameo, e.source.country if e.source else None,
-         e.target.country if e.target else None)
-        for e in coded(text)
-    }  # fmt: skip
-    assert want in got
+    assert want in dyads(coded(text))
 
 
 @pytest.mark.parametrize(

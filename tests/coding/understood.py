@@ -29,6 +29,14 @@ def coded(text: str, published: str = "2026-02-15") -> list[Event]:
     return code_events(article, understand.annotate(article, opts.understand), opts.coding)
 
 
+def dyads(events: list[Event]) -> set[tuple[str, str, str | None, str | None]]:
+    """(type, CAMEO code, source country, target country) of each event."""
+    return {
+        (e.event_type, e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }
+
+
 def sentence_view(
     text: str, trigger: str, published: str = "2026-02-14"
 ) -> tuple[SentenceView, tuple[int, int]]:
