@@ -51,7 +51,7 @@ FOLLOW_UP = {
 }
 
 
-def _agreements(db: str) -> dict[tuple[str, ...], Occurrence]:
+def agreements_by_topics(db: str) -> dict[tuple[str, ...], Occurrence]:
     with open_store(db) as store:
         found = [o for o in store.occurrences() if o.event.event_type == "AGREE"]
     by_topics = {o.event.topics: o for o in found}
@@ -59,7 +59,7 @@ def _agreements(db: str) -> dict[tuple[str, ...], Occurrence]:
     return by_topics
 
 
-def _ingest(stores: StoreFactory, name: str, stories: list[dict[str, Any]]) -> str:
+def ingest_stories(stores: StoreFactory, name: str, stories: list[dict[str, Any]]) -> str:
     db = stores.new(name)
     report = run([write_jsonl(stores.folder, f"{name}.jsonl", stories)], db=db)
     assert not report.rejected, report.rejected
@@ -69,7 +69,7 @@ def _ingest(stores: StoreFactory, name: str, stories: list[dict[str, Any]]) -> s
 def test_two_pages_on_one_meeting_with_two_agreements_give_two_occurrences(
     stores: StoreFactory,
 ) -> None:
-    found = _agreements(_ingest(stores, "two", [MEETING, DENIAL]))
+    found = agreements_by_topics(ingest_stories(stores, "two", [MEETING, DENIAL]))
     assert set(found) == {("missing persons",), ("border delimitation",)}
     commission, border = found[("missing persons",)], found[("border delimitation",)]
     assert {s.outlet for s in commission.event.sources} == {"Alpine Wire"}
@@ -88,7 +88,7 @@ def test_a_third_page_on_one_agreement_joins_that_one(
     stores: StoreFactory, order: list[int]
 ) -> None:
     pages = [MEETING, DENIAL, FOLLOW_UP]
-    found = _agreements(_ingest(stores, "three", [pages[i] for i in order]))
+    found = agreements_by_topics(ingest_stories(stores, "three", [pages[i] for i in order]))
     assert set(found) == {("missing persons",), ("border delimitation",)}
     assert {s.outlet for s in found[("missing persons",)].event.sources} == {
         "Alpine Wire",

@@ -7,15 +7,10 @@ the denial."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from dragoman import open_store, run
-from dragoman.fuse import Occurrence
 from tests.conftest import StoreFactory
-from tests.fuse.stories import write_jsonl
-from tests.fuse.test_agreement_objects import DENIAL, MEETING
+from tests.fuse.test_agreement_objects import DENIAL, MEETING, agreements_by_topics, ingest_stories
 
 QUOTED_DENIAL = {
     **DENIAL,
@@ -24,27 +19,12 @@ QUOTED_DENIAL = {
 }
 
 
-def _agreements(db: str) -> dict[tuple[str, ...], Occurrence]:
-    with open_store(db) as store:
-        found = [o for o in store.occurrences() if o.event.event_type == "AGREE"]
-    by_topics = {o.event.topics: o for o in found}
-    assert len(by_topics) == len(found), [o.event.topics for o in found]
-    return by_topics
-
-
-def _ingest(stores: StoreFactory, name: str, stories: list[dict[str, Any]]) -> str:
-    db = stores.new(name)
-    report = run([write_jsonl(stores.folder, f"{name}.jsonl", stories)], db=db)
-    assert not report.rejected, report.rejected
-    return db
-
-
 @pytest.mark.parametrize("order", [[0, 1], [1, 0]], ids=["meeting-first", "denial-first"])
 def test_the_document_named_in_a_denial_joins_the_agreement_it_names(
     stores: StoreFactory, order: list[int]
 ) -> None:
     pages = [MEETING, QUOTED_DENIAL]
-    found = _agreements(_ingest(stores, "quoted", [pages[i] for i in order]))
+    found = agreements_by_topics(ingest_stories(stores, "quoted", [pages[i] for i in order]))
     assert set(found) == {("missing persons",), ("border delimitation",)}
     commission, border = found[("missing persons",)], found[("border delimitation",)]
     assert {s.outlet for s in commission.event.sources} == {"Alpine Wire", "Horn Observer"}
