@@ -180,17 +180,17 @@ class Merger:
         lead = self._lead_report(final)
         sources = independent_sources_of(self._pairs)
         counts = self._counts
-        mediator = _most_common(counts["mediator"])
+        mediator = most_common(counts["mediator"])
         event = replace(
             lead.event,
             id=occurrence_id(self._ids[:1]),
-            cameo=_most_common(counts["cameo"]) or lead.event.cameo,
-            mode=_most_common(counts["mode"]),
+            cameo=most_common(counts["cameo"]) or lead.event.cameo,
+            mode=most_common(counts["mode"]),
             status=final,
             mediator=self._first["mediator"][mediator][1] if mediator is not None else None,
             location=self._location(),
             date=self._date[2] if self._date else self._undated[1] if self._undated else None,
-            round=_most_common(counts["round"]),
+            round=most_common(counts["round"]),
             topics=tuple(sorted(self._topics)),
             context=tuple(sorted(self._context)),
             sources=tuple(s for _, s, _ in sorted(self._sources.values(), key=_first_item)),
@@ -345,7 +345,8 @@ def _sentence(r: Report) -> str:
     return r.event.evidence[0].sentence if r.event.evidence else ""
 
 
-def _most_common(counts: Counter[Any]) -> Any:
+def most_common(counts: Counter[Any]) -> Any:
+    """The most counted value, the smallest (as text) on a tie; None for no values."""
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], str(v)))

@@ -190,7 +190,7 @@ def _delegations(group: list[Occurrence]) -> tuple[Delegate, ...]:
     seen: dict[tuple[str, str], Delegate] = {}
     for o in group:
         for actor in (*o.event.participants, o.event.mediator):
-            if actor is not None and _is_person(actor):
+            if actor is not None and is_person(actor):
                 doc = o.event.sources[0].doc_id if o.event.sources else ""
                 seen.setdefault(
                     (actor.country or "", actor.name),
@@ -199,5 +199,6 @@ def _delegations(group: list[Occurrence]) -> tuple[Delegate, ...]:
     return tuple(seen[k] for k in sorted(seen))
 
 
-def _is_person(actor: Actor) -> bool:
+def is_person(actor: Actor) -> bool:
+    """A named person, or an actor given a title: a delegate, not a party's name."""
     return actor.kind == "person" or bool(actor.title)

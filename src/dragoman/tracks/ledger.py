@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from dragoman.fuse.canonical import Occurrence
+from dragoman.fuse.merger import most_common
 from dragoman.fuse.report import parties as parties_of
 from dragoman.tracks.build import Delegate, Round, StatusPoint, Track, make_round, track_id
 from dragoman.tracks.history import Point, StatusReplay
@@ -113,7 +114,7 @@ class TrackLedger:
     @property
     def mediator(self) -> str | None:
         """The code that mediates most of the parties' meetings (the smallest code on a tie)."""
-        return _most_common(self._votes)
+        return most_common(self._votes)
 
     # -- the track ----------------------------------------------------------------------------
 
@@ -137,7 +138,7 @@ class TrackLedger:
         return Track(
             id=track_id(self.parties, first[:4] if first else None),
             parties=tuple(sorted(self.parties)),
-            names={code: min(c, key=lambda n, c=c: (-c[n], n)) for code, c in sorted(self._names.items())},
+            names={code: most_common(c) for code, c in sorted(self._names.items())},
             mediator=mediator,
             status=self._replay.status,
             status_history=self._history(),
@@ -266,7 +267,3 @@ def _point(p: Point) -> StatusPoint:
     return StatusPoint(
         reported=published or None, status=p.status, doc_id=doc_id, outlet=outlet or None, because=f"round {p.round} {p.state}"
     )
-
-
-def _most_common(counts: Counter[str]) -> str | None:
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dragoman.fuse.canonical import Occurrence
+from dragoman.tracks.build import is_person
 from dragoman.tracks.settings import TrackSettings
 
 UNDATED = "~"  # sorts after every ISO date: a report of unknown date comes after the dated ones
@@ -66,7 +67,7 @@ def part_of(o: Occurrence, visit: bool, s: TrackSettings) -> Part:
         names=tuple(
             (a.country, a.name)
             for a in (*e.participants, e.mediator)
-            if a is not None and a.country and not (a.kind == "person" or a.title)
+            if a is not None and a.country and not is_person(a)
         ),
         topics=tuple(e.topics),
         dates=_dates(o),
