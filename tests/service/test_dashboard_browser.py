@@ -130,6 +130,14 @@ def open_page(browser: Any, url: str, screenshot: str | None = None) -> Any:
     return browser
 
 
+def wait_for_url(browser: Any, fragment: str, seconds: float = 20) -> None:
+    """Wait until the browser has navigated to a URL containing ``fragment``."""
+    deadline = time.monotonic() + seconds
+    while fragment not in browser.current_url:
+        assert time.monotonic() < deadline, f"the browser stayed on {browser.current_url}"
+        time.sleep(0.05)
+
+
 def assert_no_alert(browser: Any) -> None:
     try:
         alert = browser.switch_to.alert
@@ -173,8 +181,9 @@ def test_timeline_filters_through_the_form(browser: Any, site: str) -> None:
         By.CSS_SELECTOR, ".filters select[name=type] option[value=SANCTION]"
     ).click()
     browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    # The click only starts the navigation; under load current_url still names the old page.
+    wait_for_url(browser, "type=SANCTION")
     open_page(browser, browser.current_url)
-    assert "type=SANCTION" in browser.current_url
     badges = [b.text for b in css(browser, "article.card .badge.type")]
     assert badges and set(badges) == {"SANCTION"}
 
