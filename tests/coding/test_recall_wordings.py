@@ -63,7 +63,7 @@ from .understood import coded, dyads
         ),
         pytest.param(
             "Britain said it would not meet the kidnappers' demands to release prisoners in Mali.",
-            ("REJECT", "124", "GBR", None),
+            ("REJECT", "124", "GBR", "MLI"),  # the kidnappers' country: the place abroad
             id="would-not-meet-demands",
         ),
         pytest.param(

@@ -4,18 +4,31 @@ dedupe(mentions)                 one mention per actor; a person stands for thei
 before_trigger(mention, match)   the mention precedes the trigger, or owns its noun
 own_clause_sources(...)          sources in the act's own clause when its subject has no country
 owned(actor)                     a body given its owner by a possessive ("its forces")
+with_coordinated(target, ...)    the target and the recipients listed with it
+place_is_city(actors, ...)       whether the act's place is a city (not a country or region)
 """
 
 from __future__ import annotations
 
-from dragoman.coding.mentions import Mention
+import re
+
+from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
 from dragoman.coding.parse_roles import ParsedSides
 from dragoman.coding.rules import Match
 from dragoman.model import Actor
 
-__all__ = ["before_trigger", "dedupe", "own_clause_sources", "owned"]
+__all__ = [
+    "before_trigger",
+    "dedupe",
+    "own_clause_sources",
+    "owned",
+    "place_is_city",
+    "with_coordinated",
+]
 
 _POSSESSIVE = ("its ", "their ", "his ", "her ")
+# "urged Armenia and Azerbaijan", "to Iran, Libya and Cuba": recipients in one list
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -72,3 +85,32 @@ def own_clause_sources(
     lo, hi = sides.clause
     inside = {id(m.actor) for m in before if lo <= m.start and m.end <= hi}
     return [a for a in sources if id(a) in inside]
+
+
+def with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: str) -> list[Actor]:
+    """The target and the actors listed with it, each a recipient of its own dyad, as CAMEO and
+    PLOVER code them: "urged Armenia and Azerbaijan to return", "lifted embargoes on Iran,
+    Libya and Cuba"."""
+    at = next((k for k, m in enumerate(principals) if m.actor is target), None)
+    if at is None:
+        return [target]
+    group, last, joins = [target], principals[at], []
+    for m in principals[at + 1 :]:
+        join = _COORDINATED.fullmatch(sentence, last.end, m.start)
+        if not m.actor.country or join is None:
+            break
+        group.append(m.actor)
+        joins.append(join.group().strip().lower())
+        last = m
+    # two actors are a list only with a bare "and": "accused Kyiv, and London said" joins
+    # clauses; three or more with commas are one ("Iran, Libya, Sudan, and ... Cuba")
+    if len(joins) == 1 and joins[0] not in ("and", "and the"):
+        group = group[:1]
+    return list(unique_actors(group))
+
+
+def place_is_city(actors: SentenceActors, country: str | None, clause: tuple[int, int]) -> bool:
+    """Whether the act's place (of ``country``, in its clause) is a city, not a country or region."""
+    inside = [p for p in actors.places if clause[0] <= p.start and p.end <= clause[1]]
+    place = next((p.place for p in inside if p.place.country == country), None)
+    return place is not None and place.kind == "city"

@@ -15,7 +15,7 @@ import re
 from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding._roles_record import Roles
 from dragoman.coding.countryless import countryless
-from dragoman.coding.governments import names_city
+from dragoman.coding.governments import government, names_city
 from dragoman.coding.lexicon import ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, unique_actors
 from dragoman.errors import DataFileError
@@ -27,6 +27,7 @@ __all__ = [
     "civilians_of",
     "implied_actor",
     "one_sided_roles",
+    "place_recipient",
     "place_target_types",
 ]
 
@@ -44,13 +45,17 @@ def _target_cue() -> re.Pattern[str]:
 
 
 @functools.cache
+def _types(key: str) -> frozenset[str]:
+    path = data_path("one_sided_targets.yaml")
+    types = load_mapping(path).get(key)
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise DataFileError(f"{path}: `{key}` must be a list of PLOVER types (ASSAULT, ...)")
+    return frozenset(types)
+
+
 def place_target_types() -> frozenset[str]:
     """The event types whose place is their target when the text names none."""
-    path = data_path("one_sided_targets.yaml")
-    types = load_mapping(path).get("place_target_types")
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-        raise DataFileError(f"{path}: `place_target_types` must be a list of PLOVER types")
-    return frozenset(types)
+    return _types("place_target_types")
 
 
 def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
@@ -58,6 +63,27 @@ def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
     if place_country is None or event_type not in place_target_types():
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
+
+
+def place_recipient(
+    place_country: str | None, event_type: str, source: Actor | None, *, city: bool = False
+) -> Actor | None:
+    """The target an act with none named has from its place: an attack's, the place's civilians
+    (``civilians_of``); another act's (not a meeting's or an agreement's venue), a place abroad's
+    country, no sector ("lifted a curfew in Montenegro", "troops on alert in the West Bank"); a
+    verbal act's, only a place abroad that is no ``city`` (where it was said)."""
+    if source is None:
+        return None
+    civilians = civilians_of(place_country, event_type)
+    if civilians is not None or place_country is None or source.country == place_country:
+        return civilians
+    verbal = not city and event_type in _types("place_recipient_verbal_types")
+    if event_type not in _types("place_recipient_types") and not verbal:
+        return None
+    country = government(place_country)
+    return Actor(
+        text=None, name=country.name, country=place_country, sector=None, kind=country.kind
+    )
 
 
 @functools.cache

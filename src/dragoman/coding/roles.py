@@ -11,13 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dragoman.coding._role_candidates import before_trigger, dedupe, own_clause_sources, owned
+from dragoman.coding._role_candidates import (
+    before_trigger,
+    dedupe,
+    own_clause_sources,
+    owned,
+    place_is_city,
+    with_coordinated,
+)
 from dragoman.coding._roles_record import Roles
 from dragoman.coding.countryless import countryless, lone_sources
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
-from dragoman.coding.one_sided import at_home, attacked_city, civilians_of, one_sided_roles
+from dragoman.coding.one_sided import at_home, attacked_city, one_sided_roles, place_recipient
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
@@ -45,10 +52,6 @@ _CLAUSE_BEFORE = re.compile(
     r",\s*(?:which|who|whose|where|after|when|as|while)\b|\b(?:said|says|told|accused|claimed)\b",
     re.IGNORECASE,
 )
-
-
-# "urged Armenia and Azerbaijan", "to Iran, Libya and Cuba": recipients in one list
-_COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def assign_roles(
@@ -111,10 +114,11 @@ def assign_roles(
         after = [m for m in after if m.end <= clause[1]]  # one side: not from another clause
         country = location_country or (speaker.country if speaker else None)
         roles = one_sided_roles(trig, before, after, sentence, country, mediator, at=match.end)
-        civilians = civilians_of(location_country, trig.event_type)
-        if roles.source is None or roles.target is not None or civilians is None:
+        city = place_is_city(actors, location_country, clause)
+        placed = place_recipient(location_country, trig.event_type, roles.source, city=city)
+        if roles.target is not None or placed is None:
             return [roles]
-        target = civilians.with_role("target")
+        target = placed.with_role("target")
         parts = unique_actors([*roles.participants, target])
         return [replace(roles, target=target, participants=parts)]
     if trig.roles == "mediation":  # "he would chair the talks": the speaker mediates
@@ -129,6 +133,10 @@ def assign_roles(
         parties = unique_actors([m.actor for m in after if m.actor.country])
         roles = _symmetric(parties, mediator, named=len(parties))
         return [replace(roles, venue=venue, subject=venue)]
+    if trig.roles == "symmetric" and trig.event_type == "AGREE":
+        one_party = _one_party_agreement(before, after, mediator, actors, sentence)
+        if one_party is not None:
+            return one_party
     if trig.roles == "symmetric":  # "villagers clashed": groups named by sector when no country
         named = [m.actor for m in (*before, *after)]
         parties = unique_actors(_side(named, location_country, trig.event_type))
@@ -165,16 +173,17 @@ def assign_roles(
         return _visits(match, scope[1], actors, sources, near, mediator, sentence, cues)
     if sides is not None and sides.each_source:
         first = targets[0] if targets else None
-        listed = _with_coordinated(first, actors.principals, sentence) if first else []
+        listed = with_coordinated(first, actors.principals, sentence) if first else []
         return _each_dyad(sides, targets, mediator, listed)
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
     if target is None:  # same country, another sector ("the army detained Iranian protesters")
         target = next((t for t in targets if not _same(t, source) and not owned(t)), None)
     if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
-        civilians = civilians_of(location_country, trig.event_type) if source else None
-        return [_directed(source, civilians, mediator)]
-    recipients = _with_coordinated(target, actors.principals, sentence)
+        city = place_is_city(actors, location_country, clause)
+        placed = place_recipient(location_country, trig.event_type, source, city=city)
+        return [_directed(source, placed, mediator)]
+    recipients = with_coordinated(target, actors.principals, sentence)
     return [
         _directed(source, attacked_city(t, trig.event_type), mediator)
         for t in recipients
@@ -182,26 +191,26 @@ def assign_roles(
     ]
 
 
-def _with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: str) -> list[Actor]:
-    """The target and the actors listed with it, each a recipient of its own dyad, as CAMEO and
-    PLOVER code them: "urged Armenia and Azerbaijan to return", "lifted embargoes on Iran,
-    Libya and Cuba"."""
-    at = next((k for k, m in enumerate(principals) if m.actor is target), None)
-    if at is None:
-        return [target]
-    group, last, joins = [target], principals[at], []
-    for m in principals[at + 1 :]:
-        join = _COORDINATED.fullmatch(sentence, last.end, m.start)
-        if not m.actor.country or join is None:
-            break
-        group.append(m.actor)
-        joins.append(join.group().strip().lower())
-        last = m
-    # two actors are a list only with a bare "and": "accused Kyiv, and London said" joins
-    # clauses; three or more with commas are one ("Iran, Libya, Sudan, and ... Cuba")
-    if len(joins) == 1 and joins[0] not in ("and", "and the"):
-        group = group[:1]
-    return list(unique_actors(group))
+def _one_party_agreement(
+    before: list[Mention],
+    after: list[Mention],
+    mediator: Actor | None,
+    actors: SentenceActors,
+    sentence: str,
+) -> list[Roles] | None:
+    """One party agreeing to act on others is a directed AGREE, as PLOVER and CAMEO code it:
+    "EU ministers agreed to provide aid for Moldova and Armenia" (EUR -> MDA, EUR -> ARM). None
+    when two parties agree together ("Jordan and Britain agreed to hold exercises") or no other
+    actor is named ("agreed in Brussels to ...": a place is the agreement's venue): symmetric."""
+    subject = [m.actor for m in before if m.actor.country]
+    if len({a.country for a in subject}) != 1 or mediator is not None:
+        return None
+    source = subject[0]
+    objects = [m.actor for m in after if m.actor.country and m.actor.country != source.country]
+    if not objects:
+        return None
+    recipients = with_coordinated(objects[0], actors.principals, sentence)
+    return [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
 
 
 def _parsed(
