@@ -37,6 +37,7 @@ from dragoman.dedup.errors import DedupError
 from dragoman.dedup.groups import Groups
 from dragoman.dedup.linkage import average_linkage
 from dragoman.dedup.profile import DocProfile, days_apart
+from dragoman.dedup.saved import read_state
 from dragoman.dedup.settings import ClusterSettings, load_settings
 
 __all__ = ["EventClusterer"]
@@ -285,21 +286,13 @@ class EventClusterer:
         Raises:
             DedupError: the data is not a saved clusterer of this format and version.
         """
-        try:
-            state = json.loads(data)
-        except json.JSONDecodeError as e:
-            raise DedupError(
-                f"event clusterer: saved state is not JSON ({e}); save it with to_json()"
-            ) from e
-        if (
-            not isinstance(state, dict)
-            or state.get("format") != FORMAT
-            or state.get("version") != VERSION
-        ):
-            raise DedupError(
-                f"event clusterer: saved state is not {FORMAT} version {VERSION}; "
-                "rebuild it by adding the article profiles again"
-            )
+        state = read_state(
+            data,
+            what="event clusterer",
+            form=FORMAT,
+            version=VERSION,
+            rebuild="rebuild it by adding the article profiles again",
+        )
         try:
             clusterer = cls(ClusterSettings(**state["settings"]))
             for d in state["profiles"]:

@@ -31,6 +31,7 @@ from datasketch import MinHash
 from dragoman.dedup.bands import BandIndex
 from dragoman.dedup.errors import DedupError
 from dragoman.dedup.groups import Groups
+from dragoman.dedup.saved import read_state
 from dragoman.dedup.settings import NearDupSettings, load_settings
 from dragoman.dedup.words import shingles, tokens
 
@@ -168,21 +169,13 @@ class NearDupIndex:
         Raises:
             DedupError: the data is not a saved index of this format and version.
         """
-        try:
-            state = json.loads(data)
-        except json.JSONDecodeError as e:
-            raise DedupError(
-                f"near-duplicate index: saved state is not JSON ({e}); save it with to_json()"
-            ) from e
-        if (
-            not isinstance(state, dict)
-            or state.get("format") != FORMAT
-            or state.get("version") != VERSION
-        ):
-            raise DedupError(
-                f"near-duplicate index: saved state is not {FORMAT} version {VERSION}; "
-                "rebuild the index by adding the articles again"
-            )
+        state = read_state(
+            data,
+            what="near-duplicate index",
+            form=FORMAT,
+            version=VERSION,
+            rebuild="rebuild the index by adding the articles again",
+        )
         try:
             index = cls(NearDupSettings(**state["settings"]))
             ranks: dict[str, str] = {}
