@@ -1,0 +1,110 @@
+"""Plain wordings of yielding, aid, offers and coercion the coder used to miss (issue 4, session 6,
+from the ConfliBERT / CASE 2021 misses by class): restrictions and tariffs eased, offers to help,
+aid with no kind named, borders opened to refugees or closed, blockades imposed, cyber warfare,
+human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
+strikes told in the progressive. Coded through the real understand stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from .understood import coded, dyads
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "Morocco eased travel restrictions on visitors from Spain on Tuesday.",
+            ("CONCEDE", "081", "MAR", "ESP"),
+            id="eased-travel-restrictions",
+        ),
+        pytest.param(
+            "Canada cut tariffs on Chinese steel by half.",
+            ("RETREAT", "085", "CAN", "CHN"),
+            id="cut-tariffs",
+        ),
+        pytest.param(
+            "Kenya has offered to send troops to Somalia to help the African Union mission.",
+            ("AGREE", "030", "KEN", "SOM"),
+            id="offered-to-send-troops",
+        ),
+        pytest.param(
+            "Japan provided technical assistance to the Philippine coast guard on Monday.",
+            ("AID", "070", "JPN", "PHL"),
+            id="provided-assistance",
+        ),
+        pytest.param(
+            "Hungary opened its borders to refugees from Ukraine.",
+            ("AID", "075", "HUN", "UKR"),
+            id="opened-borders-to-refugees",
+        ),
+        pytest.param(
+            "Chad closed its border with Sudan on Monday.",
+            ("COERCE", "191", "TCD", "SDN"),
+            id="closed-its-border",
+        ),
+        pytest.param(
+            "Egypt imposed a blockade on the Gaza Strip.",
+            ("COERCE", "191", "EGY", "PSE"),
+            id="imposed-a-blockade",
+        ),
+        pytest.param(
+            "Iranian hackers launched cyber warfare against Israel.",
+            ("COERCE", "176", "IRN", "ISR"),
+            id="launched-cyber-warfare",
+        ),
+        pytest.param(
+            "Turkey summoned a senior German diplomat to complain about the report.",
+            ("ACCUSE", "114", "TUR", "DEU"),
+            id="summoned-a-senior-diplomat",
+        ),
+        pytest.param(
+            "Russian warplanes are striking rebel positions near Idlib.",
+            ("ASSAULT", "190", "RUS", "SYR"),
+            id="are-striking-positions",
+        ),
+    ],
+)
+def test_plain_wording_is_coded(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in dyads(coded(text))
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        pytest.param(
+            "The militants used dozens of villagers as human shields in Marawi.", "184", id="shields"
+        ),
+        pytest.param(
+            "Philippine rebels violated the holiday ceasefire in Mindanao on Sunday.",
+            "196",
+            id="qualified-ceasefire-violated",
+        ),
+        pytest.param("Belarus banned all Polish newspapers.", "1722", id="newspapers-banned"),
+    ],
+)
+def test_act_with_one_named_side_is_coded(text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in coded(text)}
+
+
+def test_agreed_ceasefire_with_its_length_is_a_ceasefire() -> None:
+    events = coded("Sudan and South Sudan agreed a 72-hour humanitarian ceasefire on Monday.")
+    assert ("RETREAT", "0871") in {(e.event_type, e.cameo) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        pytest.param(
+            "Striking teachers blocked schools in Nairobi.", "ASSAULT", id="striking-adjective"
+        ),
+        pytest.param(
+            "Ethiopia announced new rules for aid organisations working in Tigray.",
+            "AID",
+            id="aid-organisations-are-no-aid",
+        ),
+    ],
+)
+def test_look_alikes_code_no_such_act(text: str, kind: str) -> None:
+    assert kind not in {e.event_type for e in coded(text)}
