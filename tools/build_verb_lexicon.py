@@ -125,6 +125,11 @@ steal bar fine sentence confine sue abuse hurt kick rip slap whip wrestle rampag
 terrorize die destroy engage flatten pound target encircle repulse explode brand savage mock
 kill injure wound
 """)
+# Generic verbs whose act their subject does not tell: "- &MILITARY * [192] # TAKE" codes "the
+# army has taken up the task" as an occupation, "- CRITICS * [111] # REPORT" any report. Only a
+# pattern with words after such a verb codes (an object: "took control"). Verbs of harm keep
+# their subject-only patterns: "a suicide bomber killed", "troops moved to" name the act.
+_SUBJECT_BLIND = _wordset("take use join open start report keep stop fail stand apply mock")
 # Irregular verbs whose past is their base form, when the dictionary lists no forms for them.
 _SAME_PAST = _wordset("set put cut hit let shut spread cast hurt split burst bid quit upset "
                       "broadcast forecast thrust shed beat")  # fmt: skip
@@ -520,10 +525,12 @@ def _entry(pattern: str, code: str, reverse: bool, verb: Verb, tokens: tuple[str
     )
 
 
-# Objects that say nothing of the act: "monitored the situation", "took a step".
+# Objects that say nothing of the act: "monitored the situation", "took a step", "continued
+# their effort" (060 in the dictionary: an effort names no cooperation).
 _VAGUE_NOUNS = _wordset("""
 situation situations issue issues matter matters question questions thing things way ways time
-times part parts place places case cases point points role roles fact facts step steps
+times part parts place places case cases point points role roles fact facts step steps effort
+efforts
 """)
 _FUNCTION_WORDS = _wordset("""
 a an the to of in on at by for from with into onto over under against about as up down out off
@@ -569,6 +576,8 @@ def _phrase(pattern: Pattern, verb: Verb, block: Block,
     vague = not [w for w in words if w not in _FUNCTION_WORDS | _VAGUE_NOUNS]
     if vague and (verb.lemma in _GENERIC or code[:2] not in _BARE_ROOTS or not verb.past):
         return None  # "imported from", "monitored the situation": the verb alone, in effect
+    if verb.lemma in _SUBJECT_BLIND and not _object_words(parts):
+        return None  # "- &MILITARY * [192]": "the army has taken up the task" names no act
     if code == "036" and (
         (block.code or "")[:2] == "04"
         or verb.lemma in _SCHEDULING_VERBS
@@ -602,6 +611,21 @@ def _phrase(pattern: Pattern, verb: Verb, block: Block,
             groups.append(_firsts(" ".join(a) for a in alts))  # type: ignore[union-attr]
         last_group = group
     return _entry("".join(pieces), code, reverse, verb, pattern.tokens, groups, codes, pattern.line)
+
+
+def _object_words(parts: list[tuple[str, object, int | None, str | None]]) -> list[str]:
+    """The telling literal words after the verb: what a generic verb ("take", "hold") did; words
+    before it are its subject ("troops"), which says who acted, not what was done."""
+    kinds = [kind for kind, _, _, _ in parts]
+    after = parts[kinds.index("verb") + 1 :] if "verb" in kinds else parts
+    return [
+        w
+        for kind, alts, _, _ in after
+        if kind == "lit"
+        for alt in alts  # type: ignore[union-attr]
+        for w in alt
+        if w not in _FUNCTION_WORDS | _VAGUE_NOUNS
+    ]
 
 
 def _verb_regex(verb: Verb) -> str:

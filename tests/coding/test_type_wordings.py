@@ -1,0 +1,135 @@
+"""Wordings whose PLOVER type, or whether they code at all, the coder got wrong (issue 4, session
+6): inspectors received, a preparation to attack, words that name no act ("a call for" as an
+object, "insisted" stating a view, civilians "threatened with starvation", lobby groups
+"mobilized", "occupied territories", "the army has taken up the task", "his alleged role"), and
+the direction of two passives ("indicted by", "who were taken hostage"). Sentences are our own,
+coded through the real understand stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.coding.lexicon import load_lexicon
+from dragoman.coding.rules import find_matches
+
+from .understood import coded, dyads
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            "Kazakhstan received a team of observers from the OSCE ahead of the vote.",
+            ("RETREAT", "0862", "KAZ", "IGO"),
+            id="received-observers",
+        ),
+        pytest.param(
+            "The Serbian army prepared to resume shelling rebel positions in the valley.",
+            ("MOBILIZE", "150", "SRB", None),
+            id="prepared-to-resume-shelling",
+        ),
+        pytest.param(
+            "Iran insisted on the lifting of all sanctions by the United States.",
+            ("REQUEST", "100", "IRN", "USA"),
+            id="insisted-on",
+        ),
+        pytest.param(
+            "Serbia's former defence minister has been indicted by a United Nations war crimes "
+            "court for his alleged role in the siege.",
+            ("ACCUSE", "1121", "UNO", "SRB"),
+            id="indicted-by-a-court",
+        ),
+        pytest.param(
+            "Four Red Cross workers who were taken hostage in Yemen were freed on Sunday.",
+            ("ASSAULT", "181", None, "NGO"),
+            id="those-taken-hostage-are-the-target",
+        ),
+        pytest.param(
+            "Russian troops occupied the town of Kherson on Wednesday.",
+            ("COERCE", "192", "RUS", "UKR"),
+            id="occupied-a-town",
+        ),
+    ],
+)
+def test_wording_codes_its_type(text: str, want: tuple[str, str, str | None, str | None]) -> None:
+    assert want in dyads(coded(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        pytest.param(
+            "The Serbian army prepared to resume shelling rebel positions in the valley.",
+            "ASSAULT",
+            id="prepared-attack-not-yet-assault",
+        ),
+        pytest.param(
+            "Germany praised the French plan and insisted the unrest reflected old rivalries.",
+            "REQUEST",
+            id="insisted-a-view",
+        ),
+        pytest.param(
+            "The Red Cross asked donors to help feed thousands of Somali families threatened "
+            "with famine.",
+            "THREATEN",
+            id="threatened-with-famine",
+        ),
+        pytest.param(
+            "Serbia's former defence minister has been indicted by a United Nations war crimes "
+            "court for his alleged role in the siege.",
+            "ACCUSE 112",
+            id="alleged-as-adjective",
+        ),
+        pytest.param(
+            "Qatar has mobilized lobby groups in Washington to support its bid.",
+            "MOBILIZE",
+            id="mobilized-lobby-groups",
+        ),
+    ],
+)
+def test_wording_does_not_code_that_type(text: str, wrong: str) -> None:
+    """``wrong``: a PLOVER type, or a type and CAMEO code ("ACCUSE 112")."""
+    events = coded(text)
+    found = {e.event_type for e in events} | {f"{e.event_type} {e.cameo}" for e in events}
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param(
+            # "a call" is the object of the rejection, not a request of its own
+            "The European Union on Monday rejected a call for its monitors to be sent to Georgia.",
+            ["REJECT"],
+            id="a-call-for-as-object",
+        ),
+        pytest.param(
+            "Turkey called for a freeze on Israeli settlements in occupied territories.",
+            ["REQUEST"],
+            id="occupied-territories",
+        ),
+    ],
+)
+def test_trigger_types(text: str, want: list[str]) -> None:
+    assert [m.trigger.event_type for m in find_matches(load_lexicon(), text)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generated 192 "&MILITARY * take": the subject names who, not an occupation
+        "The Lebanese army has taken up the task of clearing mines near the border.",
+        # generated 060 "continue effort": an effort names no cooperation
+        "The rebels continued their effort to topple the government of Mali.",
+    ],
+)
+def test_generic_verbs_code_nothing(text: str) -> None:
+    assert coded(text) == []
+
+
+def test_a_dated_war_does_not_date_the_act() -> None:
+    # "the 1999 Kosovo war" dates the war; the inquiry opened now is news, not history
+    events = coded("Serbia opened an investigation into crimes of the 1999 Kosovo war on Monday.")
+    assert [(e.event_type, e.cameo, e.source.country if e.source else None) for e in events] == [
+        ("ACCUSE", "090", "SRB")
+    ]
