@@ -2,7 +2,8 @@
 from the ConfliBERT / CASE 2021 misses by class): restrictions and tariffs eased, offers to help,
 aid with no kind named, borders opened to refugees or closed, blockades imposed, cyber warfare,
 human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
-strikes told in the progressive. Coded through the real understand stage."""
+strikes told in the progressive, appeals told by a participle ("a statement calling on"), demands
+conceded, prisoners let free. Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -58,6 +59,32 @@ from .understood import coded, dyads
             "Turkey summoned a senior German diplomat to complain about the report.",
             ("ACCUSE", "114", "TUR", "DEU"),
             id="summoned-a-senior-diplomat",
+        ),
+        pytest.param(
+            "Amnesty International issued a statement on Monday calling on Belarus to free the "
+            "journalists.",
+            ("REQUEST", "020", "NGO", "BLR"),
+            id="statement-calling-on",
+        ),
+        pytest.param(
+            "The European Parliament is urging Hungary to respect the court ruling.",
+            ("REQUEST", "020", "EUR", "HUN"),
+            id="is-urging",
+        ),
+        pytest.param(
+            "The Bolivian government conceded to the miners' demands on Tuesday.",
+            ("CONCEDE", "080", "BOL", None),
+            id="conceded-to-demands",
+        ),
+        pytest.param(
+            "Jordan decided to ease some of its most stringent restrictions on Syrian traders.",
+            ("CONCEDE", "081", "JOR", "SYR"),
+            id="ease-some-of-its-restrictions",
+        ),
+        pytest.param(
+            "Eritrea let free 20 Ethiopian fishermen.",
+            ("RETREAT", "0841", "ERI", "ETH"),
+            id="let-free",
         ),
         pytest.param(
             "Russian warplanes are striking rebel positions near Idlib.",
