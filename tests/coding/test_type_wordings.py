@@ -2,8 +2,8 @@
 6): inspectors received, a preparation to attack, words that name no act ("a call for" as an
 object, "insisted" stating a view, civilians "threatened with starvation", lobby groups
 "mobilized", "occupied territories", "the army has taken up the task", "his alleged role"), and
-the direction of two passives ("indicted by", "who were taken hostage"). Sentences are our own,
-coded through the real understand stage."""
+the direction of a passive ("indicted by"). Sentences are our own, coded through the real
+understand stage."""
 
 from __future__ import annotations
 
@@ -38,11 +38,6 @@ from .understood import coded, dyads
             "court for his alleged role in the siege.",
             ("ACCUSE", "1121", "UNO", "SRB"),
             id="indicted-by-a-court",
-        ),
-        pytest.param(
-            "Four Red Cross workers who were taken hostage in Yemen were freed on Sunday.",
-            ("ASSAULT", "181", None, "NGO"),
-            id="those-taken-hostage-are-the-target",
         ),
         pytest.param(
             "Russian troops occupied the town of Kherson on Wednesday.",
