@@ -8,17 +8,25 @@ group's own, else the country of the act's place, as ``one_sided.at_home`` gives
 when none has one do the groups of data/coding/countryless_actors.yaml stand for it, country
 None (roles.py and one_sided.py ask). A state or a person without a country is never kept: that
 is a reader's gap, not an actor named by sector.
+
+Once the act is coded, the sentence and the article may still say whose the group is
+(``in_context``): a speaker of the group's own sector lends its country ("Ukraine's air force
+said air defences ..."), and so does the setting the coder finds for the act (event_build.py: the
+act of the same type just told, "... rallied in central Tehran on Saturday. Videos showed crowds
+chanting slogans ...", or the dateline of the sentence that opens with it, "KANO — Gunmen ...").
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from dragoman.coding._datafile import data_path, load_mapping
+from dragoman.coding._roles_record import Roles
 from dragoman.errors import DataFileError
 from dragoman.model import Actor
 
-__all__ = ["acts_without_country", "countryless", "lone_sources"]
+__all__ = ["acts_without_country", "countryless", "has_countryless", "in_context", "lone_sources"]
 
 
 @functools.cache
@@ -73,3 +81,33 @@ def lone_sources(sources: list[Actor], event_type: str, cameo: str) -> list[Acto
     if event_type not in alone_types and cameo[:2] not in alone_roots:
         return []
     return [a for a in sources if a.sector in alone_sectors]
+
+
+def has_countryless(roles: Roles) -> bool:
+    """Whether a side of the act is a group named by sector alone, country still unknown."""
+    return any(acts_without_country(a) for a in roles.participants)
+
+
+def in_context(roles: Roles, *, speakers: list[Actor], setting: str | None) -> Roles:
+    """The act's countryless groups with the country the context gives them: a speaker's of the
+    same sector ("Ukraine's air force said air defences had ..."), else ``setting``, the country
+    where the coder places the act; the others as they are."""
+    if not has_countryless(roles):
+        return roles
+
+    def placed(actor: Actor | None) -> Actor | None:
+        if actor is None or not acts_without_country(actor):
+            return actor
+        lent = next((s.country for s in speakers if s.country and s.sector == actor.sector), None)
+        country = lent or setting
+        return replace(actor, country=country) if country else actor
+
+    participants = tuple(p for p in (placed(a) for a in roles.participants) if p is not None)
+    return replace(
+        roles,
+        source=placed(roles.source),
+        target=placed(roles.target),
+        participants=participants,
+        # a country read from the context, not the sentence: a little less sure (confidence)
+        implied=roles.implied or participants != roles.participants,
+    )

@@ -9,6 +9,7 @@ None when the match codes nothing: no parties, told before, too old, no recipien
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from dragoman.coding import evidence as ev
@@ -22,7 +23,9 @@ from dragoman.coding.article_memory import (
     inherit,
     told_before,
 )
+from dragoman.coding.countryless import has_countryless, in_context
 from dragoman.coding.intents import refused_concession, stated_intent
+from dragoman.coding.interceptions import is_interception
 from dragoman.coding.lexicon import Cues, Lexicon, Trigger
 from dragoman.coding.mentions import PlaceAt, SentenceActors
 from dragoman.coding.roles import Roles
@@ -36,7 +39,7 @@ from dragoman.coding.sides import (
     with_source,
 )
 from dragoman.coding.status import Reading, StatusRules, Window
-from dragoman.model import Actor, Event, SentenceView
+from dragoman.model import Actor, DateValue, Event, SentenceView
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,8 @@ def build_event(
     """The Event ``match`` states with ``roles``, or None when it codes nothing."""
     trig = match.trigger
     cues = lexicon.cues
+    if is_interception(view.sentence.text, (match.start, match.end), trig.event_type):
+        return None  # "air defences shot down most of the drones": the launcher's attack
     status = reading.status
     inherited = False
     pair = named_pair(cues.sides, view.sentence.text, scope)
@@ -149,6 +154,8 @@ def build_event(
         return None
     if default and stated and not verbal and ev.is_future(date, state.published):
         status = "planned"
+    if has_countryless(roles) and place is None:
+        roles, date = _in_setting(state, roles, actors, trig.event_type, status, date, stated)
     location = ev.venue_place(place, roles, event_type=trig.event_type)
     mediator = roles.mediator if trig.event_type in WITH_MEDIATOR else None
     mode, cameo, participants = trig.mode, trig.cameo, roles.participants
@@ -207,6 +214,54 @@ def build_event(
         confidence=ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
         trigger=match.text,
     )
+
+
+def _in_setting(
+    state: ArticleState,
+    roles: Roles,
+    actors: SentenceActors,
+    event_type: str,
+    status: str,
+    date: DateValue,
+    stated: bool,
+) -> tuple[Roles, DateValue]:
+    """Groups named by sector alone in an act with no place of its own, with the country the
+    context gives them (countryless.in_context): a speaker's of their sector, else the act of
+    the same type the article has just told when this one has no day of its own, which is that
+    act told in detail ("... rallied in central Tehran on Saturday. ... Videos showed crowds
+    chanting slogans", so it takes that act's day too and fusion reads one rally), else the
+    dateline of the sentence that opens with it ("KANO — Gunmen killed five villagers")."""
+    setting = None
+    told = state.reported[-1] if state.reported and state.places else None
+    if (
+        told is not None
+        and not stated
+        and status == "occurred"
+        and told[0] == event_type
+        and len(told[1]) == 1
+        and state.places[-1][:2] == (event_type, "occurred")
+    ):
+        (setting,) = told[1]
+        date = state.last_day or date
+    setting = setting or _dateline_country(actors)
+    speakers = [m.actor for m in actors.speakers]
+    return in_context(roles, speakers=speakers, setting=setting), date
+
+
+# "KANO — ", "GAZA CITY, 12 May (Reuters) - ": a place in capitals opening the sentence
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–-]{1,2}|,)")
+
+
+def _dateline_country(actors: SentenceActors) -> str | None:
+    """The country of the sentence's dateline, when it opens with one."""
+    text = actors.view.sentence.text if actors.view is not None else ""
+    first = actors.places[0] if actors.places else None
+    if first is None or text[: first.start].strip() or not first.place.country:
+        return None
+    name = text[first.start : first.end]
+    if not name.isupper() or not _DATELINE.match(text, first.end):
+        return None
+    return first.place.country
 
 
 def clause_span(win: Window) -> tuple[int, int]:
