@@ -13,7 +13,8 @@ agreement (the claim "they reached the understanding" and its denial); both hypo
 word naming the same thing in their triggers ("could sign the treaty", "a treaty could be
 signed"); compatible dates when one trigger points back at an act told before ("had renewed that demand"); both
 dated to the same day (within ``day_tolerance``, counted once between the two days) with the
-same city or a few shared words; compatible dates and the same city; compatible dates and
+same city or a few shared words, or on the very same day in one article with one of the two
+placed nowhere (the act told again in detail); compatible dates and the same city; compatible dates and
 evidence sharing enough content words (``text_overlap`` of the smaller word set). An undated past event is taken to be recent (``recent_days`` before publication), an
 undated plan to lie after publication.
 """
@@ -77,6 +78,8 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if _day_precise(ea) and _day_precise(eb):
         if same_city:
             return Verdict(True, "same day and city")
+        if _told_in_detail(a, b):
+            return Verdict(True, "one article's act told again, with no place of its own")
         share = word_overlap(ea, eb, s)
         if share >= s.same_day_text_overlap:
             return Verdict(True, f"same day, {share:.2f} of the words shared")
@@ -86,6 +89,33 @@ def same_event(a: Report, b: Report, settings: FuseSettings | None = None) -> Ve
     if share >= s.text_overlap:
         return Verdict(True, f"compatible dates, {share:.2f} of the words shared")
     return Verdict(False, f"compatible dates but only {share:.2f} of the words shared")
+
+
+def _told_in_detail(a: Report, b: Report) -> bool:
+    """One article tells the act of one day twice, once with no place ("Hundreds of protesters
+    rallied in central Tehran on Saturday ... Videos showed crowds chanting slogans near a main
+    square"): the same parties on the same stated day, one of the two placed nowhere. Two acts
+    of one day in one article that are both placed are compared by their places."""
+    ea, eb = a.event, b.event
+    if a.article_id != b.article_id or (ea.location is not None and eb.location is not None):
+        return False
+    if _direction(ea) != _direction(eb):
+        return False  # "Ukraine called on partners" and "... must guarantee Ukraine's security"
+    da, db = ea.date, eb.date
+    return (
+        da is not None
+        and db is not None
+        and "publication" not in (da.source, db.source)
+        and da.start == db.start
+    )
+
+
+def _direction(event: Event) -> tuple[str | None, str | None]:
+    """The countries of an act's source and target (None: not named, or no country)."""
+    return (
+        event.source.country if event.source is not None else None,
+        event.target.country if event.target is not None else None,
+    )
 
 
 def _objects_known(a: Event, b: Event, s: FuseSettings) -> bool:
