@@ -3,7 +3,8 @@ from the ConfliBERT / CASE 2021 misses by class): restrictions and tariffs eased
 aid with no kind named, borders opened to refugees or closed, blockades imposed, cyber warfare,
 human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
 strikes told in the progressive, appeals told by a participle ("a statement calling on"), demands
-conceded, prisoners let free. Coded through the real understand stage."""
+conceded, prisoners let free, aid suspended told by a noun ("announced a suspension of aid": no
+gift of aid). Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -85,6 +86,11 @@ from .understood import coded, dyads
             "Eritrea let free 20 Ethiopian fishermen.",
             ("RETREAT", "0841", "ERI", "ETH"),
             id="let-free",
+        ),
+        pytest.param(
+            "Norway announced a suspension of aid to Mali on Monday.",
+            ("SANCTION", "162", "NOR", "MLI"),
+            id="announced-a-suspension-of-aid",
         ),
         pytest.param(
             "Russian warplanes are striking rebel positions near Idlib.",
