@@ -24,7 +24,12 @@ def acts(text: str, event_type: str) -> set[tuple[tuple | None, tuple | None]]:
     [
         ("Turkey eased the curfew it had imposed in northern Syria.", "CONCEDE", "TUR", "SYR"),
         ("Ethiopian troops remained on alert in Somalia after the raid.", "MOBILIZE", "ETH", "SOM"),
-        ("Syrian refugees rioted on Tuesday at a camp in southern Turkey.", "PROTEST", "SYR", "TUR"),
+        (
+            "Syrian refugees rioted on Tuesday at a camp in southern Turkey.",
+            "PROTEST",
+            "SYR",
+            "TUR",
+        ),
         (
             "The United Nations rejected a request to deploy its monitors in Mali.",
             "REJECT",
@@ -71,3 +76,8 @@ def test_an_agreement_in_a_city_keeps_it_as_its_venue_not_a_recipient() -> None:
     agree = [e for e in events if e.event_type == "AGREE"]
     assert agree and all(e.target is None for e in agree), events
     assert {a.country for e in agree for a in e.participants} == {"SRB"}
+
+
+def test_an_ethnic_group_is_of_the_country_it_acts_in() -> None:
+    found = acts("Ethnic Serbs blocked roads in northern Kosovo on Monday.", "PROTEST")
+    assert {s for s, _ in found} == {("XKX", "CVL")}, found

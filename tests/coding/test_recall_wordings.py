@@ -52,7 +52,7 @@ from .understood import coded, dyads
         ),
         pytest.param(
             "A Peruvian judge has ordered former president Ollanta Humala to appear for questioning.",
-            ("REQUEST", "100", "PER", None),
+            ("REQUEST", "100", "PER", "PER"),  # the former president: placed by "Peruvian"
             id="ordered-to-appear",
         ),
         pytest.param(

@@ -10,7 +10,11 @@ from __future__ import annotations
 from dragoman.model import Annotations, Article
 from dragoman.options import UnderstandOptions
 from dragoman.understand.actors import find_actors
-from dragoman.understand.actors_coref import find_pronoun_actors, with_possessive_owners
+from dragoman.understand.actors_coref import (
+    find_pronoun_actors,
+    with_home_countries,
+    with_possessive_owners,
+)
 from dragoman.understand.actors_dated import as_of
 from dragoman.understand.attribution import find_attributions
 from dragoman.understand.dates import find_dates
@@ -27,7 +31,7 @@ def annotate(article: Article, opts: UnderstandOptions) -> Annotations:
     sentences = split_sentences(text)
     actors = find_actors(text, sentences)
     people = find_people(text, sentences, actors, published=article.published)
-    named = merge_people(actors, people)
+    named = with_home_countries(merge_people(actors, people))  # "... from President Konan"
     pronouns = find_pronoun_actors(text, sentences, named)  # "Kushner ... He met"
     found = with_possessive_owners(text, sentences, [*named, *pronouns])  # "its forces"
     return Annotations(

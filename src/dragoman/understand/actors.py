@@ -110,12 +110,19 @@ class _Reader(PhraseBuilder):
         return k + 1
 
     def _minority(self, k: int) -> int | None:
-        """'ethnic Albanians in south Serbia': civilians of the country they live in."""
+        """'ethnic Albanians in south Serbia': civilians of the country they live in; with no
+        home named ("ethnic Serbs blocked the roads"), of no country: a people is not its kin
+        state, and the act's place gives them one (coding/one_sided.py)."""
         u = self.units[k]
-        home = self._minority_home(u) if _plural_demonym(u.entry) else None
-        if home is None:
+        if not _plural_demonym(u.entry) or self._prev_norm(u.i) not in self.gaz.minority_words:
             return None
+        home = self._minority_home(u)
         start = self._with_the(u.i - 1)
+        if home is None:
+            actor = Actor(text=self.text[start : u.end], name=f"ethnic {self.toks[u.i].text}",
+                          country=None, sector="CVL", kind="group")  # fmt: skip
+            self._add(start, u.end, actor)
+            return k + 1
         country = self._country(home.entry)
         actor = Actor(text=self.text[start : home.end], name=self.gaz.name_of(country) or "",
                       country=country, sector="CVL", kind="group")  # fmt: skip

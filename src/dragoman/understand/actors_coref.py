@@ -29,7 +29,7 @@ from dragoman.understand._actor_roles import config
 from dragoman.understand._actor_text import SentenceIndex, phrase_key
 from dragoman.understand.gazetteer import analyse, load_gazetteer
 
-__all__ = ["find_pronoun_actors", "with_possessive_owners"]
+__all__ = ["find_pronoun_actors", "with_home_countries", "with_possessive_owners"]
 
 # "He", "She", or an opening of up to five words and a comma before it ("On Tuesday, he"), or the
 # person's own staff reporting what they will do ("His office said he would travel to ...")
@@ -42,6 +42,7 @@ _SUBJECT = re.compile(
 )
 _LOOK_BACK = 3  # sentences
 _POSSESSIVES = {"its": "any", "their": "any", "his": "person", "her": "person"}
+_SLOTS = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})  # organisations: no home
 
 
 def find_pronoun_actors(
@@ -130,3 +131,40 @@ def _owner(
         if before:
             return before[0] if len({a.country for a in before}) == 1 else None
     return None
+
+
+def with_home_countries(actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """``actors`` with each titled person the text and the office-holder table give no country
+    (a holder after the table's snapshots, a misspelt name) placed in the one country the
+    sentence names before them: "Rebels in Ivory Coast rejected an appeal from President Konan"
+    CIV GOV, "Mali's opposition rejected the re-election of President Keita" MLI GOV. Every
+    mention of that person in the article takes the country found."""
+    homes: dict[str, Actor] = {}
+    for m in actors:
+        a = m.actor
+        if a.kind == "person" and a.country is None and a.title and a.name not in homes:
+            home = _home(actors, m)
+            if home is not None:
+                homes[a.name] = replace(a, country=home)
+    if not homes:
+        return list(actors)
+    return [
+        replace(m, actor=replace(homes[m.actor.name], text=m.actor.text, role=m.actor.role))
+        if m.actor.kind == "person" and m.actor.country is None and m.actor.name in homes
+        else m
+        for m in actors
+    ]
+
+
+def _home(actors: Sequence[ActorMention], person: ActorMention) -> str | None:
+    """The one country the bodies before ``person`` in its sentence name, or None. Organisations
+    have no home, and a sentence naming two countries, or a person of another country beside
+    this one ("Secretary Tillerson and Russian Foreign Minister Lavrov"), says nothing."""
+    same = [m for m in actors if m.sentence == person.sentence and m is not person]
+    before = {m.actor.country for m in same
+              if m.start < person.start and m.actor.kind != "person" and m.actor.country}  # fmt: skip
+    others = {m.actor.country for m in same if m.actor.kind == "person" and m.actor.country}
+    homes = before - _SLOTS
+    if len(homes) != 1 or not others <= homes:
+        return None
+    return homes.pop()
