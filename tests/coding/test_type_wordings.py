@@ -40,6 +40,22 @@ from .understood import coded, dyads
             id="indicted-by-a-court",
         ),
         pytest.param(
+            "Kenyan police fired tear gas at protesters in Nairobi on Tuesday, arresting 40.",
+            ("COERCE", "173", "KEN", None),
+            id="arresting-a-number",
+        ),
+        pytest.param(
+            "Two hundred Fijian peacekeepers were pulled out of the Golan Heights on Friday.",
+            ("SANCTION", "1661", "FJI", "SYR"),
+            id="peacekeepers-were-pulled-out",
+        ),
+        pytest.param(
+            "The IAEA has sent inspectors to the Bushehr Nuclear Power Plant (BNPP) in southern Iran "
+            "to examine the reactor.",
+            ("ACCUSE", "090", "UNO", "IRN"),
+            id="inspectors-sent-to-a-long-named-place",
+        ),
+        pytest.param(
             "Russian troops occupied the town of Kherson on Wednesday.",
             ("COERCE", "192", "RUS", "UKR"),
             id="occupied-a-town",
