@@ -4,7 +4,7 @@ aid with no kind named, borders opened to refugees or closed, blockades imposed,
 human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
 strikes told in the progressive, appeals told by a participle ("a statement calling on"), demands
 conceded, prisoners let free, aid suspended told by a noun ("announced a suspension of aid": no
-gift of aid). Coded through the real understand stage."""
+gift of aid), a country's conduct defended ("defended Brazil's environmental policies"). Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -91,6 +91,11 @@ from .understood import coded, dyads
             "Norway announced a suspension of aid to Mali on Monday.",
             ("SANCTION", "162", "NOR", "MLI"),
             id="announced-a-suspension-of-aid",
+        ),
+        pytest.param(
+            "The French minister defended France's military presence in Mali on Monday.",
+            ("SUPPORT", "052", "FRA", "FRA"),
+            id="defended-a-country-s-conduct",
         ),
         pytest.param(
             "Russian warplanes are striking rebel positions near Idlib.",
