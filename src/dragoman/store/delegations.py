@@ -1,18 +1,23 @@
 """The people named around each event, kept so that a track's rounds can list their delegations.
 
 At save time, each event keeps the persons the article names in the paragraph of its evidence
-(with the country, sector and title the understand stage read). A round's delegations are those
-people across all the reports of the round, by side.
+(with the country, sector and title the understand stage read) whom that paragraph gives a part in
+the talks: the report's own named parties or mediator, or people whose sentence says they lead,
+chair, join or attend them (``delegate_cue`` of data/tracks/tracks.yaml), not the recipient of a
+message told beside them. A round's delegations are those people across all the reports of the
+round, by side.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from dragoman.model import ActorMention, Event
 from dragoman.store.database import Database
 from dragoman.tracks import Delegate
+from dragoman.tracks.settings import TrackSettings, track_settings
 
 
 def save_event_people(
@@ -24,12 +29,16 @@ def save_event_people(
     by_paragraph: dict[int, list[ActorMention]] = {}
     for m in people:
         by_paragraph.setdefault(_paragraph(breaks, m.start), []).append(m)
+    settings = track_settings()
+    meetings = [e for e in events if e.event_type == "CONSULT"]
     rows = []
     for event in events:
+        own = {a.name for a in (*event.participants, event.mediator) if a is not None}
         for paragraph in sorted({_paragraph(breaks, ev.start) for ev in event.evidence}):
             for m in by_paragraph.get(paragraph, ()):
                 a = m.actor
-                rows.append((event.id, a.name, a.title, a.country, a.sector))
+                if a.name in own or _takes_part(text, m, event, meetings, settings):
+                    rows.append((event.id, a.name, a.title, a.country, a.sector))
     con.executemany(
         "INSERT INTO event_people (event_id, name, title, country, sector) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
         rows,
@@ -53,6 +62,37 @@ def delegates_of(con: Database, reports: Mapping[str, Iterable[str]]) -> dict[st
             (country or "?", name), Delegate(name=name, title=title, side=country or "?", doc_id=doc)
         )
     return {key: [found[k] for k in sorted(found)] for key, found in seen.items()}
+
+
+# A sentence ends at . ! or ? (a closing quote may follow) before a space and a capital or a quote
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘])")
+
+
+def _takes_part(
+    text: str, person: ActorMention, event: Event, meetings: Sequence[Event], settings: TrackSettings
+) -> bool:
+    """Whether the sentence naming the person gives them a part in ``event``'s talks: it says
+    they take part, and it is not the report of another meeting only ("Oman's Foreign Minister
+    will chair the talks" beside "as in Muscat, where the first round was held": the chair of
+    the next round, not of the first)."""
+    start, end = _sentence_around(text, person.start, person.end)
+    if not settings.names_delegate(text[start:end]):
+        return False
+    told = [e for e in meetings if any(start <= ev.start < end for ev in e.evidence)]
+    return not told or event in told
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` holding ``start:end``, within its paragraph."""
+    lo = text.rfind("\n\n", 0, start)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", end)
+    hi = len(text) if hi < 0 else hi
+    begin = lo
+    for m in _SENTENCE_END.finditer(text, lo, start + 1):  # + 1: the capital it looks ahead to
+        begin = m.end()
+    stop = _SENTENCE_END.search(text, end, hi)
+    return begin, stop.start() + 1 if stop else hi
 
 
 def _paragraph_starts(text: str) -> list[int]:

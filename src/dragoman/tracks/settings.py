@@ -21,6 +21,11 @@ class TrackSettings:
     context_types: frozenset[str]
     context_days: int
     sequel_round: re.Pattern[str] | None = None  # "a new round": not round 1 with none before it
+    delegate_cue: re.Pattern[str] | None = None  # a sentence naming a delegate: "will lead the side"
+
+    def names_delegate(self, sentence: str) -> bool:
+        """The sentence says that a person it names takes part in the talks (no cue: any does)."""
+        return self.delegate_cue is None or self.delegate_cue.search(sentence) is not None
 
     def is_sequel(self, words: str | None) -> bool:
         """The words that coded a meeting call it the next of a series ("a new round")."""
@@ -45,6 +50,7 @@ def track_settings() -> TrackSettings:
             context_types=frozenset(data["context_types"]),
             context_days=int(data["context_days"]),
             sequel_round=re.compile(data["sequel_round"], re.IGNORECASE) if data.get("sequel_round") else None,
+            delegate_cue=re.compile(data["delegate_cue"], re.IGNORECASE) if data.get("delegate_cue") else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as e:
         raise DataFileError(f"{path}: missing or bad setting ({e}); compare with the file's comments") from e

@@ -1,0 +1,64 @@
+"""A round's delegations are the people said to lead, join or attend it, not everyone named beside
+its reports (store/delegations.py, ``delegate_cue`` of data/tracks/tracks.yaml), end to end
+through the real pipeline into real stores (tests/conftest.py). The pages are invented."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dragoman import open_store, run
+from tests.conftest import StoreFactory
+from tests.fuse.stories import write_jsonl
+
+MESSAGE_AND_ROUND = {
+    "outlet": "Gulf Courier",
+    "published": "2026-03-06",
+    "title": "Message reaches Tehran before Geneva round",
+    "text": (
+        "A message from Washington was handed to Ali Larijani, secretary of Iran's Supreme National "
+        "Security Council, through Omani intermediaries, state media said on Friday, days before the "
+        "two countries resume nuclear talks in Geneva.\n\n"
+        "The second round of talks between Iran and the United States will be held in Geneva on "
+        "Tuesday, with Oman mediating. Foreign Minister Abbas Araghchi will lead the Iranian side, "
+        "while the US team is headed by special envoy Steve Witkoff."
+    ),
+}
+FIRST_ROUND_TOLD_AGAIN = {
+    "outlet": "Levant Ledger",
+    "published": "2026-03-07",
+    "title": "Geneva round set",
+    "text": (
+        "Iran and the United States held the first round of their talks in Muscat on 20 February, "
+        "with Oman mediating. Oman's Foreign Minister Badr Albusaidi will chair the second round in "
+        "Geneva on Tuesday."
+    ),
+}
+
+
+def rounds(stores: StoreFactory, name: str, stories: list[dict[str, Any]]) -> dict[int, Any]:
+    db = stores.new(name)
+    report = run([write_jsonl(stores.folder, f"{name}.jsonl", stories)], db=db)
+    assert not report.rejected, report.rejected
+    with open_store(db) as store:
+        (track,) = [t for t in store.tracks() if t["id"].startswith("irn-usa")]
+        shown = store.track(track["id"])
+    assert shown is not None
+    return {r["round"]: r for r in shown["rounds"]}
+
+
+def people(found: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(d["side"], d["name"]) for d in found["delegations"]}
+
+
+def test_the_recipient_of_a_message_told_beside_a_round_is_no_delegate(
+    stores: StoreFactory,
+) -> None:
+    found = rounds(stores, "message", [MESSAGE_AND_ROUND])
+    assert people(found[2]) == {("IRN", "Abbas Araghchi"), ("USA", "Steve Witkoff")}, found[2]
+
+
+def test_the_chair_of_the_next_round_is_not_a_delegate_of_the_first(
+    stores: StoreFactory,
+) -> None:
+    found = rounds(stores, "chair", [FIRST_ROUND_TOLD_AGAIN])
+    assert ("OMN", "Badr Albusaidi") not in people(found[1]), found[1]
