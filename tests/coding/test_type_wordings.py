@@ -1,9 +1,9 @@
 """Wordings whose PLOVER type, or whether they code at all, the coder got wrong (issue 4, session
-6): inspectors received, a preparation to attack, words that name no act ("a call for" as an
-object, "insisted" stating a view, civilians "threatened with starvation", lobby groups
-"mobilized", "occupied territories", "the army has taken up the task", "his alleged role"), and
-the direction of a passive ("indicted by"). Sentences are our own, coded through the real
-understand stage."""
+6): inspectors received, compensation paid, a preparation to attack, words that name no act ("a
+call for" as an object, "insisted" stating a view, civilians "threatened with starvation", lobby
+groups "mobilized", "occupied territories", "the army has taken up the task", "his alleged
+role"), and the direction of a passive ("indicted by"). Sentences are our own, coded through the
+real understand stage."""
 
 from __future__ import annotations
 
@@ -40,11 +40,6 @@ from .understood import coded, dyads
             id="indicted-by-a-court",
         ),
         pytest.param(
-            "Kenyan police fired tear gas at protesters in Nairobi on Tuesday, arresting 40.",
-            ("COERCE", "173", "KEN", None),
-            id="arresting-a-number",
-        ),
-        pytest.param(
             "Two hundred Fijian peacekeepers were pulled out of the Golan Heights on Friday.",
             ("SANCTION", "1661", "FJI", "SYR"),
             id="peacekeepers-were-pulled-out",
@@ -54,6 +49,12 @@ from .understood import coded, dyads
             "to examine the reactor.",
             ("ACCUSE", "090", "UNO", "IRN"),
             id="inspectors-sent-to-a-long-named-place",
+        ),
+        pytest.param(
+            "Iraq said on Tuesday it had paid compensation to 300 Kuwaiti families for property "
+            "lost in the invasion.",
+            ("CONCEDE", "080", "IRQ", "KWT"),
+            id="paid-compensation",
         ),
         pytest.param(
             "Russian troops occupied the town of Kherson on Wednesday.",
@@ -144,3 +145,12 @@ def test_a_dated_war_does_not_date_the_act() -> None:
     assert [(e.event_type, e.cameo, e.source.country if e.source else None) for e in events] == [
         ("ACCUSE", "090", "SRB")
     ]
+
+
+def test_arrests_told_by_a_participle_are_coded() -> None:
+    # "..., arresting 40": the arrests are an act of their own beside the tear gas
+    events = coded(
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday, arresting 40."
+    )
+    assert ("COERCE", "173", "KEN") in {(t, code, src) for t, code, src, _ in dyads(events)}
+    assert coded("The arresting officer told the court the suspect ran.") == []
