@@ -177,7 +177,7 @@ def track_record(con: Database, text: str) -> dict[str, Any]:
     """The whole record of a track (``Track.to_dict()``) from its row's JSON and its rows."""
     record = json.loads(text)
     if "rounds" in record:  # written before schema 7 and not changed since: all in one record
-        return record
+        return with_expected_mediators(record)
     tid = record["id"]
     record["status_history"] = [
         json.loads(r[0]) for r in con.execute("SELECT record FROM track_history WHERE track_id = ? ORDER BY seq", (tid,))
@@ -188,7 +188,25 @@ def track_record(con: Database, text: str) -> dict[str, Any]:
     members = [r[0] for r in con.execute("SELECT occurrence_id FROM track_members WHERE track_id = ? ORDER BY occurrence_id", (tid,))]
     record["members"] = members
     record["sources"] = _sources(con, members)
-    return {k: record[k] for k in _ORDER if k in record}
+    return with_expected_mediators({k: record[k] for k in _ORDER if k in record})
+
+
+# Rounds still to come: their reports may not repeat who mediates ("the two sides will meet in
+# Geneva on Tuesday"), and the process's mediator is what to expect there.
+_EXPECTED = ("planned", "postponed")
+
+
+def with_expected_mediators(record: dict[str, Any]) -> dict[str, Any]:
+    """The track's record with each round still to come that no report gives a mediator
+    taking the track's, marked ``"mediator_from": "track"``: an expectation the view states
+    as such, never a claim about a round held (whose reports would have named one)."""
+    mediator = record.get("mediator")
+    if not mediator:
+        return record
+    for r in record.get("rounds") or []:
+        if not r.get("mediator") and r.get("status") in _EXPECTED:
+            r["mediator"], r["mediator_from"] = mediator, "track"
+    return record
 
 
 def _sources(con: Database, members: list[str]) -> list[str]:

@@ -78,6 +78,8 @@ def _round_claim(r: Mapping[str, Any], names: Mapping[str, str], occ: Mapping[st
     if r.get("date_precision") in ("week", "month"):
         when = f"the {r['date_precision']} of {r['date']}"
     mediator = f", mediated by {names.get(r['mediator'], r['mediator'])}" if r.get("mediator") else ""
+    if mediator and r.get("mediator_from") == "track":
+        mediator += " (from the track: no report of this round names its mediator)"
     deals = [occ[i] for i in r.get("agreements") or [] if i in occ]
     outcome = "".join(f"; outcome: {_sentence(o)}" for o in deals[:1])
     text = f"Round {r['round']}: {r['status']}, {when}" + (f", in {where}" if where else "") + mediator + outcome

@@ -58,7 +58,9 @@ def track_command(track_id: str, db: str | None, as_json: bool) -> None:
         click.echo(f"  topics: {', '.join(track['topics'])}")
     for r in track["rounds"]:
         where = ", ".join(x for x in (r["city"], r["country"]) if x)
-        click.echo(f"  round {r['round']}: {r['status']:10} {r['date'] or 'undated'}  {where}  ({len(r['sources'])} sources)")
+        by = f"  mediator: {r['mediator']}" if r.get("mediator") else ""
+        by += " (from the track)" if by and r.get("mediator_from") == "track" else ""
+        click.echo(f"  round {r['round']}: {r['status']:10} {r['date'] or 'undated'}  {where}{by}  ({len(r['sources'])} sources)")
         for d in r["delegations"]:
             click.echo(f"      {d['side']}: {d['name']}{', ' + d['title'] if d['title'] else ''}")
     for h in track["status_history"]:
