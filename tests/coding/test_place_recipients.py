@@ -22,7 +22,12 @@ def acts(text: str, event_type: str) -> set[tuple[tuple | None, tuple | None]]:
 @pytest.mark.parametrize(
     "text, event_type, source, target",
     [
-        ("Turkey eased the curfew it had imposed in northern Syria.", "CONCEDE", "TUR", "SYR"),
+        (
+            "Russian peacekeepers withdrew from a village in Azerbaijan on Sunday.",
+            "RETREAT",
+            "RUS",
+            "AZE",
+        ),
         ("Ethiopian troops remained on alert in Somalia after the raid.", "MOBILIZE", "ETH", "SOM"),
         (
             "Syrian refugees rioted on Tuesday at a camp in southern Turkey.",
@@ -54,7 +59,7 @@ def test_a_place_abroad_is_the_recipient_when_none_is_named(
         ("Iran rejected the proposal in Geneva on Monday.", "REJECT"),
         # a place in the actor's own country is where it acts
         ("Students rallied in Tehran on Monday.", "PROTEST"),
-        ("Azerbaijan lifted the night curfew in Nagorno-Karabakh on Friday.", "CONCEDE"),
+        ("Serbian troops withdrew from a village in southern Serbia on Sunday.", "RETREAT"),
     ],
 )
 def test_no_recipient_from_a_venue_or_a_home_place(text: str, event_type: str) -> None:
@@ -81,3 +86,9 @@ def test_an_agreement_in_a_city_keeps_it_as_its_venue_not_a_recipient() -> None:
 def test_an_ethnic_group_is_of_the_country_it_acts_in() -> None:
     found = acts("Ethnic Serbs blocked roads in northern Kosovo on Monday.", "PROTEST")
     assert {s for s, _ in found} == {("XKX", "CVL")}, found
+
+
+def test_a_restriction_eased_at_home_targets_the_civilians_of_the_place() -> None:
+    # the mirror of imposing it (COERCE): those under the curfew gain by its end
+    found = acts("Turkey lifted the curfew in Cizre on Monday.", "CONCEDE")
+    assert found == {(("TUR", "GOV"), ("TUR", "CVL"))}, found

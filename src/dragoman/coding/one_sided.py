@@ -25,6 +25,7 @@ __all__ = [
     "at_home",
     "attacked_city",
     "civilians_of",
+    "cued_target",
     "implied_actor",
     "one_sided_roles",
     "place_recipient",
@@ -44,6 +45,12 @@ def _target_cue() -> re.Pattern[str]:
     return compile_pattern(r"\b(?:" + "|".join(cues) + ")" + _GAP, {}, str(path), words=False)
 
 
+def cued_target(sentence: str, at: int, mention: Mention) -> bool:
+    """Whether a target cue between ``at`` and the mention introduces it ("rallied against X",
+    "..., calling for the resignation of X")."""
+    return _target_cue().search(sentence, at, mention.start) is not None
+
+
 @functools.cache
 def _types(key: str) -> frozenset[str]:
     path = data_path("one_sided_targets.yaml")
@@ -58,15 +65,22 @@ def place_target_types() -> frozenset[str]:
     return _types("place_target_types")
 
 
-def civilians_of(place_country: str | None, event_type: str) -> Actor | None:
-    """The target an attack on a place with no target named has: its country's civilians."""
-    if place_country is None or event_type not in place_target_types():
+def civilians_of(place_country: str | None, event_type: str, cameo: str = "") -> Actor | None:
+    """The target an attack or a restriction eased on a place with no target named has: its
+    country's civilians."""
+    eased = cameo.startswith(tuple(_types("place_target_codes")))
+    if place_country is None or not (event_type in place_target_types() or eased):
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
 
 
 def place_recipient(
-    place_country: str | None, event_type: str, source: Actor | None, *, city: bool = False
+    place_country: str | None,
+    event_type: str,
+    source: Actor | None,
+    *,
+    cameo: str = "",
+    city: bool = False,
 ) -> Actor | None:
     """The target an act with none named has from its place: an attack's, the place's civilians
     (``civilians_of``); another act's (not a meeting's or an agreement's venue), a place abroad's
@@ -74,7 +88,7 @@ def place_recipient(
     verbal act's, only a place abroad that is no ``city`` (where it was said)."""
     if source is None:
         return None
-    civilians = civilians_of(place_country, event_type)
+    civilians = civilians_of(place_country, event_type, cameo)
     if civilians is not None or place_country is None or source.country == place_country:
         return civilians
     verbal = not city and event_type in _types("place_recipient_verbal_types")
@@ -144,7 +158,7 @@ def one_sided_roles(
 ) -> Roles:
     """One side: the actors before the trigger (else after), else the trigger's implied actor;
     an actor after the trigger that a target cue introduces is the target ("rallied against X")."""
-    cued = [m for m in after if _target_cue().search(sentence, at, m.start)]
+    cued = [m for m in after if cued_target(sentence, at, m)]
     if trig.patient is not None and not before:
         cued = after  # "a crackdown on protesters in Iran": those after it suffer the act
     after = [m for m in after if m not in cued]

@@ -16,7 +16,11 @@ from dragoman.coding._role_candidates import (
     dedupe,
     own_clause_sources,
     owned,
+    parsed_dyad,
+    parsed_parties,
+    parsed_sides_of,
     place_is_city,
+    unsure,
     with_coordinated,
 )
 from dragoman.coding._roles_record import Roles
@@ -24,8 +28,14 @@ from dragoman.coding.countryless import countryless, lone_sources
 from dragoman.coding.governments import government
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
-from dragoman.coding.one_sided import at_home, attacked_city, one_sided_roles, place_recipient
-from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
+from dragoman.coding.one_sided import (
+    at_home,
+    attacked_city,
+    cued_target,
+    one_sided_roles,
+    place_recipient,
+)
+from dragoman.coding.parse_roles import ParsedSides, SentenceParse
 from dragoman.coding.rules import Match
 from dragoman.coding.trips import read_trip
 from dragoman.model import Actor
@@ -43,15 +53,10 @@ _ELIDED = re.compile(
 
 # "the two countries", "both sides", "they" after a directed act (a message): its two governments
 _SIDES = re.compile(r"\b(?:they|sides|countries|governments|nations|states)\b", re.IGNORECASE)
+# "..., calling for the resignation of X": a participle after a comma has the sentence's subject
+_PARTICIPLE = re.compile(r",\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+$", re.IGNORECASE)
 _NEAR_TARGET = 25  # characters: a visit's target actor follows the verb closely
-# Cheap signs that the surface order of a directed act may mislead (then the parse decides)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"[^.;]{0,40}?\bby\b", re.IGNORECASE)
-_CLAUSE_BEFORE = re.compile(
-    r",\s*(?:which|who|whose|where|after|when|as|while)\b|\b(?:said|says|told|accused|claimed)\b",
-    re.IGNORECASE,
-)
 
 
 def assign_roles(
@@ -94,6 +99,8 @@ def assign_roles(
     mediator = _mediator(actors, clause if symmetric else None)
     speaker = actors.speakers[0].actor if actors.speakers else None
     elided = _ELIDED.search(sentence[: match.start])
+    if elided is None and not symmetric and _participle(match, sentence):
+        elided = _PARTICIPLE.search(sentence, 0, match.start)
     if elided:
         # "met in Brussels ... and agreed to": the subject is the previous act's
         shared = _shared_subject(previous, actors)
@@ -111,11 +118,17 @@ def assign_roles(
     if trig.roles == "domestic":
         if not before and previous is not None and previous.source is not None:
             before = [Mention(match.start, match.start, previous.source)]
-        after = [m for m in after if m.end <= clause[1]]  # one side: not from another clause
+        # one side: not from another clause, but for a target a cue introduces there
+        # ("marched on parliament, calling for the resignation of X")
+        cued = [m for m in actors.principals
+                if m.start >= clause[1] and cued_target(sentence, match.end, m)]  # fmt: skip
+        after = [m for m in after if m.end <= clause[1]] + cued
         country = location_country or (speaker.country if speaker else None)
         roles = one_sided_roles(trig, before, after, sentence, country, mediator, at=match.end)
         city = place_is_city(actors, location_country, clause)
-        placed = place_recipient(location_country, trig.event_type, roles.source, city=city)
+        placed = place_recipient(
+            location_country, trig.event_type, roles.source, cameo=trig.cameo, city=city
+        )
         if roles.target is not None or placed is None:
             return [roles]
         target = placed.with_role("target")
@@ -141,7 +154,7 @@ def assign_roles(
         named = [m.actor for m in (*before, *after)]
         parties = unique_actors(_side(named, location_country, trig.event_type))
         if len({a.country for a in parties}) > 2:  # unsure which of them met
-            parties = _parsed_parties(parties, _parsed(parse, match, actors, meeting=True))
+            parties = parsed_parties(parties, parsed_sides_of(parse, match, actors, meeting=True))
         return [_symmetric(parties, mediator, named=len(parties))]
     if trig.roles == "passive":
         before, after = after, before
@@ -161,10 +174,10 @@ def assign_roles(
     if (
         trig.roles == "directed"
         and not trig.target_from_place
-        and _unsure(sources, targets, sentence, match, actors)
+        and unsure(sources, targets, sentence, match, actors)
     ):
-        sides = _parsed(parse, match, actors)
-        sources, targets = _parsed_dyad(sources, targets, sides)
+        sides = parsed_sides_of(parse, match, actors)
+        sources, targets = parsed_dyad(sources, targets, sides)
         sources = own_clause_sources(sources, before, sides)
     if not sources and speaker_is_actor and speaker is not None and speaker.country:
         sources = [speaker]
@@ -181,7 +194,9 @@ def assign_roles(
         target = next((t for t in targets if not _same(t, source) and not owned(t)), None)
     if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
         city = place_is_city(actors, location_country, clause)
-        placed = place_recipient(location_country, trig.event_type, source, city=city)
+        placed = place_recipient(
+            location_country, trig.event_type, source, cameo=trig.cameo, city=city
+        )
         return [_directed(source, placed, mediator)]
     recipients = with_coordinated(target, actors.principals, sentence)
     return [
@@ -213,54 +228,6 @@ def _one_party_agreement(
     return [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
 
 
-def _parsed(
-    parse: SentenceParse | None, match: Match, actors: SentenceActors, *, meeting: bool = False
-) -> ParsedSides | None:
-    """The parse's sides of the trigger. The cheap pre-filter: only a sentence with a trigger
-    (we are here) and an actor mention is ever parsed."""
-    if parse is None or not actors.principals:
-        return None
-    return parsed_sides(parse, match.start, match.end, actors, meeting=meeting)
-
-
-def _unsure(
-    sources: list[Actor], targets: list[Actor], sentence: str, match: Match, actors: SentenceActors
-) -> bool:
-    """Whether the surface order may be wrong, so that the parse is worth its cost: a side with
-    no actor or several, a passive ("were attacked by"), a relative clause before the trigger, or
-    a speaker whose report may hold someone else's act."""
-    if len({a.country for a in sources}) != 1 or len({a.country for a in targets}) != 1:
-        return True
-    if (
-        actors.speakers
-        or _PASSIVE.search(sentence, 0, match.start)
-        or _BY.match(sentence, match.end)
-    ):
-        return True
-    return bool(_CLAUSE_BEFORE.search(sentence, 0, match.start))
-
-
-def _parsed_dyad(
-    sources: list[Actor], targets: list[Actor], sides: ParsedSides | None
-) -> tuple[list[Actor], list[Actor]]:
-    """Source and target candidates: the parse's where it names an actor, else the surface's.
-
-    The parse wins where both name one: measured on plover_gsr, upetrarch_gsr and
-    petrarch_unittest, preferring it everywhere scored as well as or better than using it only
-    where the surface rules had no candidate or several (docs/accuracy.md). An act reported by a
-    speaker that has a subject of its own ("Tehran said the troops had crossed") is not the
-    speaker's, so the speaker leaves the surface sources.
-    """
-    if sides is None:
-        return sources, targets
-    parsed_sources = [m.actor for m in sides.sources if m.actor.country]
-    parsed_targets = [m.actor for m in sides.targets if m.actor.country]
-    if sides.reported and sides.has_subject and not parsed_sources:
-        said = {m.actor for m in sides.speakers}
-        sources = [a for a in sources if a not in said]
-    return parsed_sources or sources, parsed_targets or targets
-
-
 def _each_dyad(
     sides: ParsedSides, targets: list[Actor], mediator: Actor | None, listed: list[Actor]
 ) -> list[Roles]:
@@ -273,15 +240,6 @@ def _each_dyad(
         recipients = listed if target is not None and target in listed else [target]
         out += [_directed(source, t, mediator) for t in recipients if not _same(t, source)]
     return out
-
-
-def _parsed_parties(parties: tuple[Actor, ...], sides: ParsedSides | None) -> tuple[Actor, ...]:
-    """A meeting's parties: the subject's and objects' actors when the parse finds two countries
-    ("Iraq's adviser met with Syrian President Assad to discuss Islamic State": not IS)."""
-    if sides is None:
-        return parties
-    found = unique_actors([m.actor for m in (*sides.sources, *sides.targets) if m.actor.country])
-    return found if len({a.country for a in found}) >= 2 else parties
 
 
 def _side(actors: list[Actor], place_country: str | None, event_type: str) -> list[Actor]:
@@ -305,6 +263,12 @@ def _mediator(actors: SentenceActors, clause: tuple[int, int] | None) -> Actor |
         if clause is None or (clause[0] <= med.start and med.end <= clause[1]):
             return med.actor.with_role(role)
     return None
+
+
+def _participle(match: Match, sentence: str) -> bool:
+    """Whether the trigger opens with an -ing form ("calling for", "demanding")."""
+    first = sentence[match.start : match.end].split(maxsplit=1)
+    return bool(first) and first[0].lower().endswith("ing")
 
 
 def _shared_subject(previous: Roles | None, actors: SentenceActors) -> Actor | None:
