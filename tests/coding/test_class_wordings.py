@@ -4,7 +4,8 @@ aid with no kind named, borders opened to refugees or closed, blockades imposed,
 human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
 strikes told in the progressive, appeals told by a participle ("a statement calling on"), demands
 conceded, prisoners let free, aid suspended told by a noun ("announced a suspension of aid": no
-gift of aid), a country's conduct defended ("defended Brazil's environmental policies"). Coded through the real understand stage."""
+gift of aid), a country's conduct defended ("defended Brazil's environmental policies"), grenades thrown,
+planted bombs gone off, chemical agents named, people gunned down. Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -112,7 +113,9 @@ def test_plain_wording_is_coded(text: str, want: tuple[str, str, str, str]) -> N
     "text, cameo",
     [
         pytest.param(
-            "The militants used dozens of villagers as human shields in Marawi.", "184", id="shields"
+            "The militants used dozens of villagers as human shields in Marawi.",
+            "184",
+            id="shields",
         ),
         pytest.param(
             "Philippine rebels violated the holiday ceasefire in Mindanao on Sunday.",
@@ -120,6 +123,22 @@ def test_plain_wording_is_coded(text: str, want: tuple[str, str, str, str]) -> N
             id="qualified-ceasefire-violated",
         ),
         pytest.param("Belarus banned all Polish newspapers.", "1722", id="newspapers-banned"),
+        pytest.param(
+            "Militants threw a grenade at an army post in Kashmir.", "183", id="grenade-thrown"
+        ),
+        pytest.param(
+            "Two landmines planted by the rebels went off near Tete, killing a farmer.",
+            "183",
+            id="landmines-went-off",
+        ),
+        pytest.param(
+            "The jihadist group used mustard gas against a Syrian army unit.",
+            "2041",
+            id="chemical-agent-named",
+        ),
+        pytest.param(
+            "Unidentified gunmen gunned down a doctor in Baghlan province.", "193", id="gunned-down"
+        ),
     ],
 )
 def test_act_with_one_named_side_is_coded(text: str, cameo: str) -> None:
@@ -138,6 +157,14 @@ def test_agreed_ceasefire_with_its_length_is_a_ceasefire() -> None:
             "Striking teachers blocked schools in Nairobi.", "ASSAULT", id="striking-adjective"
         ),
         pytest.param(
+            "Police defused a bomb that was found near the station in Izmir.",
+            "ASSAULT",
+            id="defused-bomb",
+        ),
+        pytest.param(
+            "Riot police fired stun grenades at protesters in Paris.", "ASSAULT-183", id="stun"
+        ),
+        pytest.param(
             "Ethiopia announced new rules for aid organisations working in Tigray.",
             "AID",
             id="aid-organisations-are-no-aid",
@@ -145,4 +172,8 @@ def test_agreed_ceasefire_with_its_length_is_a_ceasefire() -> None:
     ],
 )
 def test_look_alikes_code_no_such_act(text: str, kind: str) -> None:
-    assert kind not in {e.event_type for e in coded(text)}
+    """``kind`` is a PLOVER type, or type-CAMEO for one code of it (stun grenades stay 175)."""
+    events = coded(text)
+    assert kind not in {e.event_type for e in events} | {
+        f"{e.event_type}-{e.cameo}" for e in events
+    }
