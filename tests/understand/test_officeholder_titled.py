@@ -43,3 +43,14 @@ def test_a_title_is_needed_and_must_fit_the_post() -> None:
     assert titled_office("Trump", "", "2025-05-01") is None
     office = titled_office("Trump", "President", "2025-05-01")
     assert office is not None and office.country == "USA" and office.sector == "GOV"
+
+
+def test_a_king_is_named_without_his_regnal_number() -> None:
+    # the table lists "Hassan II"; news writes "King Hassan"
+    assert ("Hassan", "MAR") in people("King Hassan received the envoy in Rabat.", "1995-03-01")
+
+
+def test_a_post_bearing_the_title_wins_over_one_of_the_same_rank() -> None:
+    # a head of state named Hassan who was a president is no "King Hassan"
+    office = titled_office("Hassan", "King", "2002-01-01")
+    assert office is None or office.title == "King", office

@@ -21,26 +21,36 @@ from dragoman.understand.officeholders import Office, _office, _on_date, _Row, _
 __all__ = ["titled_office"]
 
 _NEAR_YEARS = 12  # how far from the date a term may lie and still name the person's country
+# Regnal numbers: "Hassan II", "Abdullah II" are named "King Hassan", "King Abdullah" in news
+_REGNAL = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
 
 
 @functools.cache
 def _by_surname() -> dict[str, list[_Row]]:
-    """The table's rows by the folded last word of each name and alias."""
+    """The table's rows by the folded last word of each name and alias (before a regnal
+    number: "Hassan II" under "hassan")."""
     out: dict[str, list[_Row]] = {}
     for row in _table().rows:
         for name in row.names:
             words = fold(name).replace("-", " ").split()
+            if len(words) > 1 and words[-1] in _REGNAL:
+                words = words[:-1]
             if words:
                 out.setdefault(words[-1], []).append(row)
     return out
 
 
 def titled_office(surname: str, title: str, on: str | None) -> Office | None:
-    """The office of the one country whose holders of ``title`` are named ``surname``, or None."""
+    """The office of the one country whose holders of ``title`` are named ``surname``, or None.
+
+    Holders whose post bears the title itself come first; the title's role only where none
+    does ("Premier Li" for a head of government): "King Hassan" is not a President Hassan.
+    """
     wanted = fold(title).strip()
     role = load_roles().role(title)
-    rows = [r for r in _by_surname().get(fold(surname).strip(), [])
-            if r.term.country and (r.v[5] == role or (wanted and wanted in fold(r.v[6])))]  # fmt: skip
+    named = [r for r in _by_surname().get(fold(surname).strip(), []) if r.term.country]
+    titled = [r for r in named if wanted and wanted in fold(r.v[6])]
+    rows = titled or [r for r in named if r.v[5] == role]
     if not rows or not wanted:
         return None
     if on is not None:
