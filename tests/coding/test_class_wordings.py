@@ -99,6 +99,16 @@ from .understood import coded, dyads
             id="defended-a-country-s-conduct",
         ),
         pytest.param(
+            "Japan has donated a shipment of 300 state-of-the-art ventilators to Kenya.",
+            ("AID", "070", "JPN", "KEN"),
+            id="donated-a-shipment-of-equipment",
+        ),
+        pytest.param(
+            "Mexico decided to grant political asylum to the former Bolivian president.",
+            ("AID", "075", "MEX", "BOL"),
+            id="grant-asylum",
+        ),
+        pytest.param(
             "Russian warplanes are striking rebel positions near Idlib.",
             ("ASSAULT", "190", "RUS", "SYR"),
             id="are-striking-positions",
