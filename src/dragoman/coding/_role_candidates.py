@@ -5,6 +5,7 @@ before_trigger(mention, match)   the mention precedes the trigger, or owns its n
 own_clause_sources(...)          sources in the act's own clause when its subject has no country
 owned(actor)                     a body given its owner by a possessive ("its forces")
 with_coordinated(target, ...)    the target and the recipients listed with it
+helps(sentence, mention)         a helper of the act ("with Italy's help"), never its target
 place_is_city(actors, ...)       whether the act's place is a city (not a country or region)
 unsure(...) / parsed_sides_of(...) / parsed_dyad(...) / parsed_parties(...)
                                  when the parse is read, and the sides it gives
@@ -22,6 +23,7 @@ from dragoman.model import Actor
 __all__ = [
     "before_trigger",
     "dedupe",
+    "helps",
     "own_clause_sources",
     "owned",
     "parsed_dyad",
@@ -33,6 +35,9 @@ __all__ = [
 ]
 
 _POSSESSIVE = ("its ", "their ", "his ", "her ")
+_HELP = r"(?:help|support|backing|assistance|aid)"
+_HELPER_BEFORE = re.compile(rf"\bwith\s+the\s+{_HELP}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HELPER_AFTER = re.compile(rf"['’]s?\s+{_HELP}\b", re.IGNORECASE)
 # "urged Armenia and Azerbaijan", "to Iran, Libya and Cuba": recipients in one list
 # Cheap signs that the surface order of a directed act may mislead (then the parse decides)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -77,6 +82,12 @@ def before_trigger(m: Mention, match: Match) -> bool:
         return True  # a trigger that opens with its agent: "gunmen killed five villagers"
     nationality = m.actor.kind == "state" and m.actor.sector is None  # not "Jordan's visiting King"
     return nationality and m.start < match.start < m.end
+
+
+def helps(sentence: str, m: Mention) -> bool:
+    """Whether a mention names a helper of the act, on the source's side, never its target:
+    "tighten the blockade of Libya with Italy's help", "an offensive with the support of Chad"."""
+    return bool(_HELPER_BEFORE.search(sentence, 0, m.start) or _HELPER_AFTER.match(sentence, m.end))
 
 
 def owned(actor: Actor) -> bool:

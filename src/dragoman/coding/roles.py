@@ -14,6 +14,7 @@ from dataclasses import replace
 from dragoman.coding._role_candidates import (
     before_trigger,
     dedupe,
+    helps,
     own_clause_sources,
     owned,
     parsed_dyad,
@@ -164,7 +165,7 @@ def assign_roles(
     # named by sector, country None (countryless.py, ontology decision 17)
     # (a countryless target alone is not an act: "struck a shot through a crowd")
     sources = _side([m.actor for m in before], location_country, trig.event_type)
-    named_after = [m.actor for m in after]
+    named_after = [m.actor for m in after if not helps(sentence, m)]
     targets = at_home(named_after, sources, location_country) or (
         countryless(named_after, trig.event_type) if sources else []
     )
@@ -177,7 +178,10 @@ def assign_roles(
         and unsure(sources, targets, sentence, match, actors)
     ):
         sides = parsed_sides_of(parse, match, actors)
+        surface = targets
         sources, targets = parsed_dyad(sources, targets, sides)
+        helpers = {id(m.actor) for m in after if helps(sentence, m)}
+        targets = [t for t in targets if id(t) not in helpers] or surface
         sources = own_clause_sources(sources, before, sides)
     if not sources and speaker_is_actor and speaker is not None and speaker.country:
         sources = [speaker]
