@@ -215,7 +215,8 @@ def test_a_sanction_needs_a_sanctioner(text, read, want) -> None:
     "text, attribution, cited",
     [
         pytest.param(
-            "Tehran also denied reports that its negotiators had met US officials face to face "
+            # an outright denial ("face to face" would deny only the mode: test_direct_contact.py)
+            "Tehran also denied reports that its negotiators had met US officials "
             "during the first round.",
             T("Tehran also denied reports", "Tehran also denied"),  # as the reader takes it today
             None,

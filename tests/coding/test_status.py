@@ -74,7 +74,8 @@ SRB, XKX = A("Serbia", "SRB"), A("Kosovo", "XKX")
             id="cancelled-round-takes-the-parties-of-the-meeting",
         ),
         pytest.param(
-            "Tehran denied that any direct meeting took place in Muscat.",
+            # an outright denial ("any direct meeting" denies only the mode: test_direct_contact.py)
+            "Tehran denied that any meeting took place in Muscat.",
             {"actors": (A("Tehran", "IRN"),), "places": (P("Tehran", "IRN"), P("Muscat", "OMN"))},
             [("CONSULT", "denied", {"IRN"}, None, "OMN")],
             id="denied",

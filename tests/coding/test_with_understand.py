@@ -161,7 +161,8 @@ def test_match_report_page_codes_nothing_end_to_end() -> None:
         pytest.param(
             "Tehran also denied reports that its negotiators had met US officials face to face "
             "during the first round, held on February 6 in Muscat.",
-            [("CONSULT", "044", "denied", {"IRN", "USA"}, 1)],
+            # denied face to face: round 1 held, through the mediator (contact_modes.yaml)
+            [("CONSULT", "044", "occurred", {"IRN", "USA"}, 1)],
             id="denial",
         ),
     ],

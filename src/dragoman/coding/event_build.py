@@ -31,6 +31,7 @@ from dragoman.coding.mentions import PlaceAt, SentenceActors
 from dragoman.coding.roles import Roles
 from dragoman.coding.rules import Match
 from dragoman.coding.sides import (
+    denies_directness,
     distinct,
     meeting_mode,
     named_pair,
@@ -152,6 +153,18 @@ def build_event(
         date, stated = ev.default_date(status, state.published), False
     if stated and ev.is_old(date, state.published, rules.max_age_days):
         return None
+    mode_denied = (
+        status == "denied"
+        and trig.event_type == "CONSULT"
+        and denies_directness(view.sentence.text, clause)
+    )
+    if mode_denied:
+        # "denied ... had met US officials face to face during the first round": the round was
+        # held, through the mediator; with no day or round of its own the sentence tells only the
+        # mode ("no direct meeting had taken place there") (data/coding/contact_modes.yaml)
+        if not stated and ev.round_number(cues, view.sentence.text, own) is None:
+            return None
+        status = "occurred"
     if default and stated and not verbal and ev.is_future(date, state.published):
         status = "planned"
     if has_countryless(roles) and place is None:
@@ -207,7 +220,10 @@ def build_event(
         topics=ev.topics(cues, view.sentence.text[scope[0] : scope[1]], index),
         sources=(
             ev.make_source(
-                state.article, view, denier_at=reading.cue_start if status == "denied" else None
+                state.article,
+                view,
+                # the one who denies is a party, not a cited source (also of a mode denied)
+                denier_at=reading.cue_start if status == "denied" or mode_denied else None,
             ),
         ),
         evidence=(ev.make_evidence(state.article, view),),

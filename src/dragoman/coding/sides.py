@@ -3,23 +3,26 @@
     Roles --distinct / with_source / with_denier--> Roles     (coder.py, once per event)
     Roles + "both sides" --with_sides--> Roles                 (the article's two sides)
     a meeting's participants + mediator + venue --meeting_mode--> mode, CAMEO code, hosts
+    a denied meeting's clause --denies_directness--> True: the denial is of the mode, not the meeting
 
 Each function returns a new value; the coder calls them after assign_roles (roles.py).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding.mentions import SentenceActors
 from dragoman.coding.roles import Roles
 from dragoman.model import Actor, ActorMention, Place
 
 __all__ = [
-    "distinct", "main_states", "meeting_mode", "named_pair", "with_denier", "with_sides", "with_source",
+    "denies_directness", "distinct", "main_states", "meeting_mode", "named_pair", "with_denier", "with_sides", "with_source",
 ]  # fmt: skip
 
 
@@ -65,6 +68,19 @@ def meeting_mode(
         hosted = tuple(a.with_role("host") if a.country == where else a for a in participants)
         return None, cameo, hosted
     return None, cameo, participants
+
+
+@functools.cache
+def _direct() -> re.Pattern[str]:
+    """The words that qualify a meeting as direct (data/coding/contact_modes.yaml)."""
+    path = data_path("contact_modes.yaml")
+    return compile_pattern(load_mapping(path).get("direct"), {}, f"{path}: direct", words=False)
+
+
+def denies_directness(text: str, clause: tuple[int, int]) -> bool:
+    """A denied meeting whose clause calls it direct ("denied that its negotiators had met US
+    officials face to face", "no direct meeting had taken place"): what is denied is the mode."""
+    return _direct().search(text, *clause) is not None
 
 
 def named_pair(pattern: re.Pattern[str] | None, text: str, scope: tuple[int, int]) -> int | None:
