@@ -1,9 +1,9 @@
 """Wordings whose PLOVER type, or whether they code at all, the coder got wrong (issue 4, session
-6): inspectors received, compensation paid, a preparation to attack, words that name no act ("a
-call for" as an object, "insisted" stating a view, civilians "threatened with starvation", lobby
-groups "mobilized", "occupied territories", "the army has taken up the task", "his alleged
-role"), and the direction of a passive ("indicted by"). Sentences are our own, coded through the
-real understand stage."""
+6): inspectors received, compensation paid, a preparation to attack, traffic blocked, words that
+name no act ("a call for" as an object, "insisted" stating a view, civilians "threatened with
+starvation", lobby groups "mobilized", "occupied territories", "the army has taken up the task",
+"his alleged role", a landslide that "blocked traffic"), and the direction of a passive
+("indicted by"). Sentences are our own, coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ from .understood import coded, dyads
             "lost in the invasion.",
             ("CONCEDE", "080", "IRQ", "KWT"),
             id="paid-compensation",
+        ),
+        pytest.param(
+            "Truck drivers blocked traffic on the main highway into Lagos on Monday.",
+            ("PROTEST", "144", "NGA", None),
+            id="blocked-traffic",
         ),
         pytest.param(
             "Russian troops occupied the town of Kherson on Wednesday.",
@@ -133,9 +138,12 @@ def test_trigger_types(text: str, want: list[str]) -> None:
         "The Lebanese army has taken up the task of clearing mines near the border.",
         # generated 060 "continue effort": an effort names no cooperation
         "The rebels continued their effort to topple the government of Mali.",
+        # a road blocked by nature or an accident: no protest
+        "A landslide blocked traffic on the main road to Kathmandu.",
+        "Heavy snow blocked roads across the north of Serbia.",
     ],
 )
-def test_generic_verbs_code_nothing(text: str) -> None:
+def test_no_act_is_coded(text: str) -> None:
     assert coded(text) == []
 
 
