@@ -175,6 +175,12 @@ def test_agreed_ceasefire_with_its_length_is_a_ceasefire() -> None:
             "Riot police fired stun grenades at protesters in Paris.", "ASSAULT-183", id="stun"
         ),
         pytest.param(
+            "The ministers issued a joint statement calling for a steady rise in the fund's "
+            "reserves.",
+            "REQUEST",
+            id="calling-for-a-thing-with-no-addressee",
+        ),
+        pytest.param(
             "Ethiopia announced new rules for aid organisations working in Tigray.",
             "AID",
             id="aid-organisations-are-no-aid",
