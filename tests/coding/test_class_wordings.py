@@ -1,6 +1,6 @@
 """Plain wordings of yielding, aid, offers and coercion the coder used to miss (issue 4, session 6,
 from the ConfliBERT / CASE 2021 misses by class): restrictions and tariffs eased, offers to help,
-aid with no kind named, borders opened to refugees or closed, blockades imposed, cyber warfare,
+aid with no kind named, borders opened to refugees, blockades imposed, cyber warfare,
 human shields, a qualified ceasefire violated or agreed, envoys summoned, newspapers banned,
 strikes told in the progressive, appeals told by a participle ("a statement calling on"), demands
 conceded, prisoners let free, aid suspended told by a noun ("announced a suspension of aid": no
@@ -41,11 +41,6 @@ from .understood import coded, dyads
             "Hungary opened its borders to refugees from Ukraine.",
             ("AID", "075", "HUN", "UKR"),
             id="opened-borders-to-refugees",
-        ),
-        pytest.param(
-            "Chad closed its border with Sudan on Monday.",
-            ("COERCE", "191", "TCD", "SDN"),
-            id="closed-its-border",
         ),
         pytest.param(
             "Egypt imposed a blockade on the Gaza Strip.",
