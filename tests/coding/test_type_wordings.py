@@ -2,15 +2,17 @@
 6): inspectors received, compensation paid, a preparation to attack, traffic blocked, words that
 name no act ("a call for" as an object, "insisted" stating a view, civilians "threatened with
 starvation", lobby groups "mobilized", "occupied territories", "the army has taken up the task",
-"his alleged role", a landslide that "blocked traffic"), and the direction of a passive
-("indicted by"). Sentences are our own, coded through the real understand stage."""
+"his alleged role", a landslide that "blocked traffic"), the direction of a passive ("indicted
+by"), and history read in the act's own clause, not in a relative one. Sentences are our own,
+coded through the real understand stage."""
 
 from __future__ import annotations
 
 import pytest
 
 from dragoman.coding.lexicon import load_lexicon
-from dragoman.coding.rules import find_matches
+from dragoman.coding.rules import find_matches, windows
+from dragoman.coding.status import load_status_rules, read_status
 
 from .understood import coded, dyads
 
@@ -162,3 +164,37 @@ def test_arrests_told_by_a_participle_are_coded() -> None:
     )
     assert ("COERCE", "173", "KEN") in {(t, code, src) for t, code, src, _ in dyads(events)}
     assert coded("The arresting officer told the court the suspect ran.") == []
+
+
+@pytest.mark.parametrize(
+    "text, history",
+    [
+        pytest.param(
+            "Armenia and Azerbaijan, which fought a war in 2020, met in Geneva on Tuesday.",
+            False,
+            id="year-in-a-relative-clause-before",
+        ),
+        pytest.param(
+            "Azerbaijan has opened an inquiry into killings carried out during the 2020 war.",
+            False,
+            id="year-after-a-participle",
+        ),
+        pytest.param("Russia and Georgia met in Geneva in 2009.", True, id="the-acts-own-year"),
+    ],
+)
+def test_history_is_read_in_the_acts_own_clause(text: str, history: bool) -> None:
+    rules = load_status_rules()
+    matches = find_matches(load_lexicon(), text)
+    (match,) = matches
+    (window,) = windows(rules, text, matches)
+    reading = read_status(
+        rules, window, event_type=match.trigger.event_type, noun=False, published_year=2026
+    )
+    assert reading.history is history
+
+
+def test_an_inquiry_into_past_crimes_is_news() -> None:
+    events = coded(
+        "Azerbaijan has opened an inquiry into killings carried out during the 2020 war."
+    )
+    assert ("ACCUSE", "090", "AZE", None) in dyads(events)

@@ -61,6 +61,8 @@ class StatusRules:
     history_year: re.Pattern[str]
     history: re.Pattern[str] | None
     habitual: re.Pattern[str] | None
+    nested: re.Pattern[str] | None  # after the trigger, where a clause of another act starts
+    aside: re.Pattern[str] | None  # before it, a relative clause set off by commas
     max_age_days: int
     date_modifier: re.Pattern[str] | None
     speech_before: re.Pattern[str]  # "said on " right before a date: the statement's date
@@ -173,6 +175,8 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         history_year=one("history.year", history.get("year")),
         history=compile_any(history.get("cues"), macros, f"{file}: history.cues"),
         habitual=compile_any(history.get("habitual"), macros, f"{file}: history.habitual"),
+        nested=compile_any(history.get("nested"), macros, f"{file}: history.nested"),
+        aside=compile_any(history.get("aside"), macros, f"{file}: history.aside", words=False),
         max_age_days=int(history.get("max_age_days", 183)),
         date_modifier=compile_any(
             history.get("date_modifier"), macros, f"{file}: history.date_modifier", words=False
@@ -232,8 +236,7 @@ def read_status(
     published_year: int | None,
 ) -> Reading:
     """Read the status cues, negation, history and circumstance of one trigger."""
-    clause = f"{window.before}{window.trigger}{window.after}"
-    if _is_history(rules, clause, published_year):
+    if _is_history(rules, _own_clause(rules, window), published_year):
         return Reading(status=None, history=True)
     if noun and rules.circumstantial.search(window.sentence_before):
         if rules.presupposed is not None and rules.presupposed.search(window.sentence_before):
@@ -373,6 +376,24 @@ def _progressive(rules: StatusRules, w: Window) -> int | None:
     if first.endswith("ing") and rules.progressive.search(w.before):
         return w.before_start + len(w.before)
     return None
+
+
+def _own_clause(rules: StatusRules, window: Window) -> str:
+    """The clause without what relative clauses and participles tell of other acts: "launched an
+    inquiry into crimes committed during the 1991-95 war", "Armenia and Azerbaijan, which fought a
+    war in 2020, met on Tuesday" are no history."""
+    nested = rules.nested.search(window.after) if rules.nested is not None else None
+    after = window.after[: nested.start()] if nested is not None else window.after
+    before = window.before
+    if rules.aside is not None:  # read in the whole sentence: the window may open inside one
+        text, start = window.sentence_before, len(window.sentence_before) - len(before)
+        asides = [m.span() for m in rules.aside.finditer(text)]
+        before = "".join(c for i, c in enumerate(text[start:], start) if not _within(i, asides))
+    return f"{before}{window.trigger}{after}"
+
+
+def _within(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
 
 
 def _is_history(rules: StatusRules, clause: str, published_year: int | None) -> bool:
