@@ -138,7 +138,8 @@ def _has_actor(t: Truth, test) -> bool:  # type: ignore[no-untyped-def]
 FILTERS = [
     ("type=CONSULT", lambda t: t.event.event_type == "CONSULT"),
     ("type=consult&status=PLANNED", lambda t: t.event.event_type == "CONSULT" and t.event.status == "planned"),
-    ("status=denied", lambda t: t.event.status == "denied"),
+    # the demo week denies no meeting outright (a denial of direct contact is round 1 held)
+    ("status=occurred", lambda t: t.event.status == "occurred"),
     ("actor=OMN", lambda t: _has_actor(t, lambda a: a.country == "OMN")),
     ("actor=IRN%20GOV", lambda t: _has_actor(t, lambda a: a.country == "IRN" and a.sector == "GOV")),
     ("actor=oman", lambda t: _has_actor(t, lambda a: (a.name or "").lower().startswith("oman"))),

@@ -227,7 +227,11 @@ def build_event(
             ),
         ),
         evidence=(ev.make_evidence(state.article, view),),
-        confidence=ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
+        # a meeting the text only presupposes ("denied ... had met face to face") is the least
+        # sure report of it: one that says it was held leads its occurrence (fuse/merger.py)
+        confidence=cues.confidence.get("floor", 0.3)
+        if mode_denied
+        else ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
         trigger=match.text,
     )
 
