@@ -190,3 +190,18 @@ def test_answer_quiz_question(question, answer):
 def test_same_answer_ignores_case_and_diacritics():
     assert same_answer("António Guterres", "antonio guterres")
     assert not same_answer(None, "x") and not same_answer("Wang Yi", "Yang Jiechi")
+
+
+def test_reciprocal_talks_are_scored_as_sources_in_plovers_convention():
+    from dragoman.eval.tasks.sentence_events import reciprocal_as_sources
+    from dragoman.export.codes import dyads
+    from tests.coding.understood import coded
+
+    talks, *_ = coded("Iranian and Omani officials held talks in Muscat on Friday.")
+    assert {(a.country, b.country) for a, b, _ in dyads(talks)} == {("IRN", "OMN"), ("OMN", "IRN")}
+    assert sorted((a.country, b, code[:2]) for a, b, code in reciprocal_as_sources(talks)) == [
+        ("IRN", None, "04"),
+        ("OMN", None, "04"),
+    ]
+    (strike,) = coded("Israeli jets bombed Syrian army positions near Damascus on Friday.")
+    assert reciprocal_as_sources(strike) == dyads(strike)

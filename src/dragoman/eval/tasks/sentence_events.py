@@ -18,7 +18,9 @@ Scoring follows bench/coding/README.md:
 * triples (``triple_*``: source country, target country, CAMEO root; ``plover_triple_f1`` with the
   PLOVER type), pooled over items as bags of pairs (compound actors are one event per pair on both
   sides; against PLOVER-coded gold our PLOVER records' actors, against CAMEO-coded gold our CAMEO
-  dyads with our PLOVER type); a missing gold target matches only a missing target; our actor without a country is
+  dyads with our PLOVER type; the CAMEO triples of PLOVER-coded gold, which writes an act of several
+  parties with no direction as sources with no target, read our mirrored dyads of such an act the
+  same way, ``reciprocal_as_sources``); a missing gold target matches only a missing target; our actor without a country is
   ``---``. Only items whose actors are real and coded: not ``toy_actors``, every gold event with a
   source.
 * actors: over gold events matched on type (CAMEO root, else PLOVER type), the source and target
@@ -145,6 +147,7 @@ def _score_item(item: dict[str, Any], events: list[Event], t: _Tally, errors: li
         for b in r["recipient"] or [None]
     ]
     plover_dyads = [(a, b, plover_type(e)) for e in exported for a, b, _ in dyads(e)]
+    cameo_sources = [(a, b, code) for e in exported for a, b, code in reciprocal_as_sources(e)]
     codes = {code for _, _, code in cameo}
     roots = {code[:2] for code in codes}
     types = {kind for _, _, kind in plover}
@@ -184,7 +187,10 @@ def _score_item(item: dict[str, Any], events: list[Event], t: _Tally, errors: li
     # no target, for talks); CAMEO-coded gold one directed dyad per ordered pair, as our CAMEO
     # export does. Our PLOVER triples take the same convention as the gold they meet.
     human = bool(gold) and all(g.get("plover_derived") is False for g in gold)
-    _score_actors(gold, cameo, plover if human else plover_dyads, t)
+    if human:
+        _score_actors(gold, cameo_sources, plover, t)
+    else:
+        _score_actors(gold, cameo, plover_dyads, t)
 
 
 def _score_actors(
@@ -245,6 +251,23 @@ def _score_actors(
             if sector:
                 t.sector[0] += (country, sector) in our_pairs
                 t.sector[1] += 1
+
+
+def reciprocal_as_sources(event: Event) -> list[tuple[Actor | None, Actor | None, str]]:
+    """The event's CAMEO dyads in PLOVER's actor convention: an act of several parties with no
+    direction (talks, a joint agreement) is one source per party with no target, where CAMEO
+    writes the two mirrored dyads (bench/coding/README.md, "Reciprocal actors")."""
+    triples = dyads(event)
+    if event.source or event.target:
+        return triples
+    parties = {id(a) for a in event.participants if a.role in (None, "party", "host")}
+    kept: list[tuple[Actor | None, Actor | None, str]] = []
+    for a, b, code in triples:
+        mirrored = id(a) in parties and b is not None and id(b) in parties
+        triple = (a, None, code) if mirrored else (a, b, code)
+        if triple not in kept:
+            kept.append(triple)
+    return kept
 
 
 def plover_type(event: Event) -> str:
