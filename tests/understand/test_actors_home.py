@@ -34,6 +34,12 @@ def test_two_countries_or_a_foreign_colleague_leave_the_person_unplaced() -> Non
     assert people("Iran and the US rejected an appeal from President Henri Konan.") == [
         ("Henri Konan", None, "GOV")
     ]
+    # a country named after the person counts too: the American side is the envoy's
+    found = people(
+        "Foreign Minister Abbas Araghchi will lead the Iranian team and special envoy "
+        "Henri Konan the American one."
+    )
+    assert ("Henri Konan", None, "GOV") in found
     # the demonym is the Russian minister's, not the secretary's
     found = people(
         "Secretary of State Rex Tillerson and Russian Foreign Minister Sergey Lavrov met."

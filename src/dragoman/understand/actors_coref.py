@@ -158,13 +158,15 @@ def with_home_countries(actors: Sequence[ActorMention]) -> list[ActorMention]:
 
 def _home(actors: Sequence[ActorMention], person: ActorMention) -> str | None:
     """The one country the bodies before ``person`` in its sentence name, or None. Organisations
-    have no home, and a sentence naming two countries, or a person of another country beside
-    this one ("Secretary Tillerson and Russian Foreign Minister Lavrov"), says nothing."""
+    have no home, and a sentence naming two countries (before or after the person: "Araghchi
+    will lead the Iranian team and envoy Witkoff the American one"), or a person of another
+    country beside this one ("Secretary Tillerson and Russian Foreign Minister Lavrov"), says
+    nothing."""
     same = [m for m in actors if m.sentence == person.sentence and m is not person]
-    before = {m.actor.country for m in same
-              if m.start < person.start and m.actor.kind != "person" and m.actor.country}  # fmt: skip
+    bodies = [m for m in same if m.actor.kind != "person" and m.actor.country]
+    homes = {m.actor.country for m in bodies if m.start < person.start} - _SLOTS
+    named = {m.actor.country for m in bodies} - _SLOTS
     others = {m.actor.country for m in same if m.actor.kind == "person" and m.actor.country}
-    homes = before - _SLOTS
-    if len(homes) != 1 or not others <= homes:
+    if len(homes) != 1 or not (others | named) <= homes:
         return None
     return homes.pop()
