@@ -150,9 +150,15 @@ def test_act_with_one_named_side_is_coded(text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in coded(text)}
 
 
-def test_agreed_ceasefire_with_its_length_is_a_ceasefire() -> None:
+def test_agreed_ceasefire_with_its_length_is_a_promised_ceasefire() -> None:
+    # only agreed, not yet kept: an intent to de-escalate (shared ontology, 0356 against 0871)
     events = coded("Sudan and South Sudan agreed a 72-hour humanitarian ceasefire on Monday.")
-    assert ("RETREAT", "0871") in {(e.event_type, e.cameo) for e in events}
+    assert ("CONCEDE", "0356") in {(e.event_type, e.cameo) for e in events}
+
+
+def test_a_ceasefire_kept_is_a_retreat() -> None:
+    events = coded("Sudan and South Sudan observed the 72-hour humanitarian ceasefire on Monday.")
+    assert {(e.event_type, e.cameo) for e in events} == {("RETREAT", "0871")}
 
 
 @pytest.mark.parametrize(

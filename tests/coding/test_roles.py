@@ -40,8 +40,8 @@ def _one(text: str, **read):
         (
             "Israel and Hamas agreed to a ceasefire on Wednesday.",
             (A("Israel", "ISR"), A("Hamas", "PSE", "REB")),
-            "RETREAT",
-            "0871",
+            "CONCEDE",
+            "0356",
             None,
             None,
             {"ISR", "PSE"},

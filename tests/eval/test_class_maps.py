@@ -17,7 +17,7 @@ from dragoman.options import Options
     [
         pytest.param(
             "Sudan and South Sudan agreed a 72-hour humanitarian ceasefire on Monday.",
-            "RETREAT",
+            "CONCEDE",
             id="ceasefire",
         ),
         pytest.param(
