@@ -131,7 +131,9 @@ def build_event(
         view,
         window=own,
         scope=scope,
-        anchor=own[0] if roles.purpose else match.start,
+        anchor=_date_anchor(
+            own, match.start, purpose=roles.purpose is not None, held_at=reading.held_at
+        ),
         status=status,
         published=state.published,
         rules=rules,
@@ -270,6 +272,15 @@ def _in_setting(
 
 # "KANO — ", "GAZA CITY, 12 May (Reuters) - ": a place in capitals opening the sentence
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:[—–-]{1,2}|,)")
+
+
+def _date_anchor(own: tuple[int, int], start: int, *, purpose: bool, held_at: int | None) -> int:
+    """Where the act's date is looked for nearest: a trip's purpose clause from its start, a
+    meeting named with its own participle ("follows a round held on 6 February") at "held",
+    any other act at its trigger."""
+    if purpose:
+        return own[0]
+    return start if held_at is None else held_at
 
 
 def _dateline_country(actors: SentenceActors) -> str | None:

@@ -75,6 +75,10 @@ class StatusRules:
     circumstantial: re.Pattern[str]
     # "signed at the second round": a meeting named as where a past act happened, so held
     presupposed: re.Pattern[str] | None
+    # "follows an opening round held on February 6 in Muscat": the meeting's own participle,
+    # after a word that orders it against another act (before), and the participle (after)
+    held_own_before: re.Pattern[str] | None
+    held_own: re.Pattern[str] | None
     subordinate_before: re.Pattern[str]  # "days before the two countries " (then a verb)
     past_form: re.Pattern[str]  # a trigger in the past tense ("met", "resumed")
     content: dict[str, frozenset[str]]  # governing type -> the types that stay events after it
@@ -99,6 +103,7 @@ class Window:
 class Reading:
     status: str | None  # None: no cue (a verb trigger then defaults to occurred)
     cue_start: int | None = None  # sentence offset of a before-cue (who cancelled, who denied)
+    held_at: int | None = None  # sentence offset of a noun's own "held" (its date is near it)
     negated: bool = False
     denial: bool = False  # a denial cue is present
     history: bool = False
@@ -190,6 +195,12 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         boundaries=one("boundaries", data.get("boundaries"), words=False),
         circumstantial=one("circumstantial", data.get("circumstantial")),
         presupposed=compile_any(data.get("presupposed"), macros, f"{file}: presupposed"),
+        held_own_before=compile_any(
+            (data.get("held_own") or {}).get("before"), macros, f"{file}: held_own.before"
+        ),
+        held_own=compile_any(
+            (data.get("held_own") or {}).get("after"), macros, f"{file}: held_own.after"
+        ),
         subordinate_before=one("subordinate_future.before", subordinate.get("before")),
         past_form=one("subordinate_future.past", subordinate.get("past"), words=False),
         content=_governs(file, content),
@@ -241,6 +252,9 @@ def read_status(
     if noun and rules.circumstantial.search(window.sentence_before):
         if rules.presupposed is not None and rules.presupposed.search(window.sentence_before):
             return Reading(status="occurred")  # "the protocol signed at the second round"
+        held = _held_own(rules, window)
+        if held is not None:
+            return Reading(status="occurred", held_at=held)  # "follows a round held on 6 Feb"
         return Reading(status=None, circumstantial=True)
     if rules.condition.search(window.before):
         return Reading(status=None, circumstantial=True)
@@ -268,6 +282,21 @@ def read_status(
                 subordinate=subordinate,
             )
     return Reading(status=None, negated=negated, subordinate=subordinate)
+
+
+def _held_own(rules: StatusRules, w: Window) -> int | None:
+    """Where "held" stands (sentence offset) when a meeting named after "follows", "since",
+    "after" ... has its own participle with a day or a place: "the session follows an opening
+    round held on February 6 in Muscat" tells that round, not only a circumstance. After
+    "during" or "at" the meeting is the setting of the act the sentence tells, so it stays one."""
+    if rules.held_own is None or rules.held_own_before is None:
+        return None
+    if not rules.held_own_before.search(w.sentence_before):
+        return None
+    m = rules.held_own.search(w.after)
+    if m is None:
+        return None
+    return w.before_start + len(w.before) + len(w.trigger) + m.start("held")
 
 
 def _predicate(rules: StatusRules, w: Window) -> Window:
