@@ -1,8 +1,9 @@
 """Wordings the coder missed or mistyped (issue 4, session 6, second pass on PLOVER types): arms
 and intelligence given in the progressive, a military position captured, a permission denied, a
-course of action called out of the question, a call to unite against someone, the sides back at a
-venue for talks, a court order whose investigation is of old acts, and a politician called a
-right-winger (no football). Coded through the real understand stage."""
+course of action called out of the question, a call to unite against someone, hackers trained for
+attack, weapons of mass destruction made for use against someone, the sides back at a venue for
+talks, a court order whose investigation is of old acts, and a politician called a right-winger
+(no football). Coded through the real understand stage."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ from .understood import coded, dyads
             id="denied-permission",
         ),
         pytest.param(
+            "Syria is producing chemical weapons to use against Turkey, the Turkish defence "
+            "minister said on Friday.",
+            ("THREATEN", "1385", "SYR", "TUR"),
+            id="weapons-to-use-against",
+        ),
+        pytest.param(
             "Iran urged Muslim countries on Tuesday to unite against Israel.",
             ("ACCUSE", "113", "IRN", "ISR"),
             id="urged-to-unite-against",
@@ -53,7 +60,8 @@ def test_a_course_called_out_of_the_question_is_a_rejection() -> None:
         "The French government said on Monday that lifting the sanctions on Belarus is currently "
         "out of the question."
     )
-    assert {e.event_type for e in events} == {"REJECT"}
+    # the speaker rejects; the country the course concerns is the target
+    assert dyads(events) == {("REJECT", "120", "FRA", "BLR")}
 
 
 def test_the_sides_back_at_a_venue_for_talks_meet() -> None:
@@ -90,3 +98,16 @@ def test_a_right_winger_is_a_politician_not_a_footballer() -> None:
     events = coded("Syria criticized Israeli right-winger Avigdor Lieberman on Monday.")
     assert ("ACCUSE", "111", "SYR", "ISR") in dyads(events)
     assert coded("The Brazilian winger attacked down the left against Chile on Monday.") == []
+
+
+def test_hackers_trained_for_attack_are_a_mobilisation_not_an_attack() -> None:
+    events = coded(
+        "Iran has trained thousands of hackers capable of attacking Israeli power grids, an "
+        "Israeli security official said on Monday."
+    )
+    kinds = {
+        (e.event_type, e.cameo, e.source.country if e.source else None, e.status) for e in events
+    }
+    assert ("MOBILIZE", "155", "IRN", "occurred") in kinds
+    # what they are capable of is no act yet
+    assert all(e.status == "hypothetical" for e in events if e.event_type == "ASSAULT")
