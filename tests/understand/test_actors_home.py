@@ -25,6 +25,14 @@ def test_an_unknown_president_takes_the_country_named_before_him() -> None:
     assert people(text) == [("Henri Konan", "CIV", "GOV"), ("Konan", "CIV", "GOV")]
 
 
+def test_a_country_named_later_in_another_act_does_not_unplace_the_person() -> None:
+    text = (
+        "A Malian judge ordered former president Amadou Sangare to appear for questioning over "
+        "arms sales to Niger and Chad in the 1990s."
+    )
+    assert ("Amadou Sangare", "MLI", "ELI") in people(text)  # a former president: elite
+
+
 def test_a_possessive_country_places_the_titled_person() -> None:
     text = "Mali's opposition leader rejected the re-election of President Amadou Sangare."
     assert ("Amadou Sangare", "MLI", "GOV") in people(text)

@@ -156,16 +156,23 @@ def with_home_countries(actors: Sequence[ActorMention]) -> list[ActorMention]:
     ]
 
 
+# How far after a person (characters) a country still stands in the person's own phrase
+# ("envoy Witkoff the American one"); further on it is the object of another act.
+_BESIDE = 30
+
+
 def _home(actors: Sequence[ActorMention], person: ActorMention) -> str | None:
     """The one country the bodies before ``person`` in its sentence name, or None. Organisations
-    have no home, and a sentence naming two countries (before or after the person: "Araghchi
-    will lead the Iranian team and envoy Witkoff the American one"), or a person of another
-    country beside this one ("Secretary Tillerson and Russian Foreign Minister Lavrov"), says
-    nothing."""
+    have no home, and a sentence naming two countries (before the person, or right after:
+    "Araghchi will lead the Iranian team and envoy Witkoff the American one"; not "... ordered
+    President Menem to appear for questioning over arms sales to Croatia"), or a person of
+    another country beside this one ("Secretary Tillerson and Russian Foreign Minister Lavrov"),
+    says nothing."""
     same = [m for m in actors if m.sentence == person.sentence and m is not person]
     bodies = [m for m in same if m.actor.kind != "person" and m.actor.country]
     homes = {m.actor.country for m in bodies if m.start < person.start} - _SLOTS
-    named = {m.actor.country for m in bodies} - _SLOTS
+    beside = [m for m in bodies if m.start < person.start or m.start - person.end <= _BESIDE]
+    named = {m.actor.country for m in beside} - _SLOTS
     others = {m.actor.country for m in same if m.actor.kind == "person" and m.actor.country}
     if len(homes) != 1 or not (others | named) <= homes:
         return None
