@@ -59,6 +59,7 @@ EXTRA_ALIASES = {
     "PSE": ["Gaza", "Gaza Strip", "West Bank", "Palestinian territories"],
     "STP": ["Sao Tome"],
     "TLS": ["Timor Leste"],
+    "TTO": ["Trinidad"],  # "a group based in Trinidad": the larger island names the state
     "USA": ["the USA", "the States"],
     "VAT": ["the Holy See"],
 }

@@ -82,6 +82,8 @@ class Gazetteer:
     leading_verbs: frozenset[str] = frozenset()  # "led": "US-led forces" are the US's forces
     minority_words: frozenset[str] = frozenset()  # "ethnic": a people coded where it lives
     region_words: frozenset[str] = frozenset()  # "southern": may come between "in" and a place
+    flight_words: frozenset[str] = frozenset()  # "fleeing": refugees are of the land they flee
+    flight_causes: frozenset[str] = frozenset()  # "war": "fleeing the war in X" flees X
     name_like: frozenset[str] = frozenset()
     leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)
 

@@ -47,6 +47,7 @@ __all__ = ["find_actors"]
 IN_FILLS = frozenset({"CVL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "LAB", "AGR", "SOC", "REL",
                       "UAF", "CRM", "PRM", "JRN", "BUS", "MED"})  # fmt: skip
 _BASED = frozenset({"based", "headquartered", "stationed"})  # "<role> based in <place>"
+_CLAUSE_END = frozenset({",", ";", ":", ".", "and", "but", "to", "for", "after", "as", "who"})
 
 
 def find_actors(text: str, sentences: Sequence[Sentence]) -> list[ActorMention]:
@@ -235,6 +236,8 @@ class _Reader(PhraseBuilder):
                     and (prep != "in" or sector in IN_FILLS)
                     and not (cand.j < len(toks) and toks[cand.j].norm == "'s")):  # fmt: skip
                 country_unit = cand
+        if country_unit is None:
+            country_unit = self._fled_home(at)
         if country_unit is None and not u.entry.standalone:
             return self._unit_index_after(end_tok)
         if country_unit is not None:
@@ -247,6 +250,32 @@ class _Reader(PhraseBuilder):
                       kind="group")  # fmt: skip
         self._add(start, end, actor)
         return self._unit_index_after(end_tok)
+
+    def _fled_home(self, at: int) -> Unit | None:
+        """The country people flee: 'refugees fleeing Liberia', '(who) fled the fighting in
+        eastern Congo'; within the clause, a few words on, right after the verb or after 'in'."""
+        toks = self.toks
+        if at < len(toks) and toks[at].norm == "who":
+            at += 1
+        if at >= len(toks) or toks[at].norm not in self.gaz.flight_words:
+            return None
+        for t in range(at + 1, min(at + 8, len(toks))):
+            if t in self.breaks or toks[t].norm in _CLAUSE_END:
+                return None
+            prev = toks[t - 1].norm
+            right_after = t == at + 1 or (t == at + 2 and prev == "the")
+            cand = self._unit_starting(t)
+            if cand is None or cand.entry.kind not in ("country", "seat"):
+                continue
+            return cand if right_after or self._fled_cause_before(t) else None
+        return None
+
+    def _fled_cause_before(self, t: int) -> bool:
+        """'the civil war in (eastern) Liberia': a cause of flight, then 'in', before token t."""
+        k = t - 1
+        while k > 0 and self.toks[k].norm in self.gaz.region_words and self.toks[k].norm != "the":
+            k -= 1
+        return self.toks[k].norm == "in" and self.toks[k - 1].norm in self.gaz.flight_causes
 
     # ------------------------------------------------------------------ hyphenated words
 

@@ -197,6 +197,8 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
     gaz.leading_verbs = frozenset(str(m).lower() for m in ours.get("leading_verbs", []))
     gaz.minority_words = frozenset(str(m).lower() for m in ours.get("minority_words", []))
     gaz.region_words = frozenset(str(m).lower() for m in ours.get("region_words", []))
+    gaz.flight_words = frozenset(str(m).lower() for m in ours.get("flight_words", []))
+    gaz.flight_causes = frozenset(str(m).lower() for m in ours.get("flight_causes", []))
     phoenix = _yaml(root, "agents_phoenix.yaml")
     for sector, nouns in phoenix.get("sectors", {}).items():
         for noun in nouns:

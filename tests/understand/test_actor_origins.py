@@ -1,0 +1,50 @@
+"""Group nouns placed by what follows them: the land people flee ('refugees fleeing the war in
+Mali') and where a group is based ('a terror group based in Trinidad')."""
+
+from __future__ import annotations
+
+from dragoman.understand.actors import find_actors
+from dragoman.understand.sentences import split_sentences
+
+
+def groups(text: str) -> list[tuple[str, str | None, str | None]]:
+    found = find_actors(text, split_sentences(text))
+    return [(text[m.start : m.end], m.actor.country, m.actor.sector) for m in found]
+
+
+def test_refugees_fleeing_a_war_in_a_country_are_of_that_country() -> None:
+    text = "The agency will ship grain to refugees fleeing the civil war in Mali, an official said."
+    assert ("refugees fleeing the civil war in Mali", "MLI", "REF") in groups(text)
+
+
+def test_fighting_in_a_region_of_a_country_places_the_people_fleeing_it() -> None:
+    text = "Refugees fleeing fighting in eastern Congo crossed into Uganda overnight."
+    assert groups(text)[0] == ("Refugees fleeing fighting in eastern Congo", "COD", "REF")
+
+
+def test_people_who_fled_a_country_named_right_after_the_verb_are_of_it() -> None:
+    text = "Thousands of civilians who fled Syria were stranded at the border on Tuesday."
+    assert ("civilians who fled Syria", "SYR", "CVL") in groups(text)
+
+
+def test_where_the_fleeing_people_arrived_does_not_place_them() -> None:
+    # "arrived in Greece" is where they went, not what they fled: no country
+    assert groups("Refugees fleeing the war arrived in Greece on Sunday.") == [
+        ("Refugees", None, "REF")
+    ]
+    assert groups("Refugees fleeing to Kenya said soldiers shelled their village.")[0] == (
+        "Refugees",
+        None,
+        "REF",
+    )
+
+
+def test_a_terror_group_based_in_trinidad_is_a_rebel_group_of_trinidad_and_tobago() -> None:
+    text = "A terror group based in Trinidad says it is making weapons to use against Britain."
+    found = groups(text)
+    assert found[0] == ("terror group based in Trinidad", "TTO", "REB")
+    assert ("Britain", "GBR", "GOV") in found
+
+
+def test_trinidad_after_a_verb_of_motion_stays_a_place() -> None:
+    assert groups("The minister flew to Trinidad on Monday.") == [("The minister", None, "GOV")]
