@@ -50,7 +50,7 @@ SOVEREIGN = {
 
 # Forms news uses that the gazetteer lacks (ours). "Congo" alone means the DRC in most wire copy.
 EXTRA_ALIASES = {
-    "BIH": ["Bosnia"],
+    "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina"],
     "COD": ["Democratic Republic of Congo", "Congo", "Congo-Kinshasa"],
     "COG": ["Republic of Congo", "Congo Republic", "Congo-Brazzaville"],
     "CPV": ["Cape Verde"],
@@ -65,7 +65,8 @@ EXTRA_ALIASES = {
 }
 EXTRA_DEMONYMS = {"GBR": ["Scottish", "Welsh"], "XKX": ["Kosovo Albanian"]}
 # Ambiguous forms: the first country is the default, the others are chosen from context.
-AMBIGUOUS = {"Congo": ["COD", "COG"], "Congolese": ["COD", "COG"], "Dominican": ["DOM", "DMA"]}
+AMBIGUOUS = {"Congo": ["COD", "COG"], "Congolese": ["COD", "COG"], "Dominican": ["DOM", "DMA"],
+             "Tripoli": ["LBY", "LBN"]}  # Libya's capital, and Lebanon's northern port
 NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|sh|x|i)$")  # "Chinese", "British", "Swiss", "Saudi"
 
 # PLOVER slot per organisation (decision 11): UN and its agencies UNO, the EU EUR, others IGO.

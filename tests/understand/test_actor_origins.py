@@ -48,3 +48,17 @@ def test_a_terror_group_based_in_trinidad_is_a_rebel_group_of_trinidad_and_tobag
 
 def test_trinidad_after_a_verb_of_motion_stays_a_place() -> None:
     assert groups("The minister flew to Trinidad on Monday.") == [("The minister", None, "GOV")]
+
+
+def test_tripoli_in_an_article_about_lebanon_is_the_lebanese_port() -> None:
+    text = (
+        "Syrian officers ended their mediation between rival militias in Tripoli as shells fell "
+        "on the north Lebanese port for a third day."
+    )
+    assert ("militias in Tripoli", "LBN", "PRM") in groups(text)
+
+
+def test_tripoli_alone_or_beside_libya_is_libya() -> None:
+    assert groups("Tripoli rejected the demand on Sunday.") == [("Tripoli", "LBY", "GOV")]
+    text = "Militias in Tripoli clashed with forces loyal to the Libyan government."
+    assert groups(text)[0] == ("Militias in Tripoli", "LBY", "PRM")

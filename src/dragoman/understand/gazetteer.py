@@ -129,9 +129,9 @@ def _load_countries(gaz: Gazetteer, root: Any, not_seats: set[tuple[str, ...]]) 
             continue  # a dependency's capital is not a seat of its state's government
         for form in [row.get("capital"), *row.get("capital_alt", [])]:
             if form and phrase_key(form) not in not_seats:
-                gaz.add(
-                    form, Entry("seat", name, code, sector="GOV", source="gazetteer", city=True)
-                )
+                # "Tripoli" is also a Lebanese port: the article's countries choose
+                seat = Entry("seat", name, code, sector="GOV", source="gazetteer", city=True)
+                gaz.add(form, _with_alternatives(seat, ambiguous.get(form)))
     for slot, name in SLOT_NAMES.items():
         gaz.names.setdefault(slot, name)
 
