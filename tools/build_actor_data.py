@@ -48,6 +48,19 @@ SOVEREIGN = {
     "UMI": "USA", "VGB": "GBR", "VIR": "USA", "WLF": "FRA",
 }  # fmt: skip
 
+# Former states fold into their continuator, as Serbia and Montenegro (SCG) does above and as
+# the Correlates of War codes them (USSR = Russia 365, Yugoslavia = Serbia 345): our codes are
+# ISO 3166-1 states (ontology README), which no longer list SUN or YUG. Their capitals stay the
+# successor's ("Moscow", "Belgrade"); the rows only carry the names.
+FORMER_STATES = [
+    {"iso3": "SUN", "name": "Soviet Union", "capital": "", "capital_alt": [],
+     "aliases": ["the Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+     "demonyms": ["Soviet"], "obsolete": True, "successor": "RUS"},
+    {"iso3": "YUG", "name": "Yugoslavia", "capital": "", "capital_alt": [],
+     "aliases": ["Federal Republic of Yugoslavia", "Socialist Federal Republic of Yugoslavia"],
+     "demonyms": ["Yugoslav", "Yugoslavian"], "obsolete": True, "successor": "SRB"},
+]  # fmt: skip
+
 # Forms news uses that the gazetteer lacks (ours). "Congo" alone means the DRC in most wire copy.
 EXTRA_ALIASES = {
     "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina"],
@@ -134,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
-    countries = build_countries(read_jsonl(gaz / "countries.jsonl"))
+    countries = build_countries(read_jsonl(gaz / "countries.jsonl") + FORMER_STATES)
     write_jsonl(out / "countries.jsonl", countries)
     igos = build_igos(read_jsonl(gaz / "igos.jsonl"))
     write_jsonl(out / "igos.jsonl", igos)
@@ -204,7 +217,7 @@ def build_countries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         plurals = [p for d in demonyms if (p := _plural(d))]
         rec: dict[str, Any] = {
             "iso3": iso3,
-            "country": SOVEREIGN.get(iso3, iso3),
+            "country": row.get("successor") or SOVEREIGN.get(iso3, iso3),
             "name": name,
             "aliases": _unique(aliases, drop={name}),
             "demonyms": _unique(demonyms),

@@ -62,3 +62,23 @@ def test_tripoli_alone_or_beside_libya_is_libya() -> None:
     assert groups("Tripoli rejected the demand on Sunday.") == [("Tripoli", "LBY", "GOV")]
     text = "Militias in Tripoli clashed with forces loyal to the Libyan government."
     assert groups(text)[0] == ("Militias in Tripoli", "LBY", "PRM")
+
+
+def test_former_states_are_coded_as_their_continuators() -> None:
+    # our codes are today's ISO states: the USSR is Russia's, Yugoslavia Serbia's (as SCG is)
+    text = "The Soviet Union and Yugoslavia signed a trade pact, and Soviet troops left."
+    assert groups(text) == [
+        ("The Soviet Union", "RUS", "GOV"),
+        ("Yugoslavia", "SRB", "GOV"),
+        ("Soviet troops", "RUS", "MIL"),
+    ]
+    assert groups("U.S. and Soviet negotiators met in Geneva.") == [
+        ("U.S.", "USA", "GOV"),
+        ("Soviet", "RUS", "GOV"),
+    ]
+
+
+def test_a_former_soviet_republic_is_not_russia() -> None:
+    text = "The former Soviet republic of Georgia said it would leave the bloc."
+    assert groups(text) == [("Georgia", "GEO", "GOV")]
+    assert groups("Soviet-era tanks rolled into the square.") == []
