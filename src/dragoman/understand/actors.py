@@ -36,7 +36,8 @@ from collections.abc import Sequence
 
 from dragoman.model import Actor, ActorMention, Sentence
 from dragoman.understand._actor_context import CONJUNCTIONS
-from dragoman.understand._actor_phrases import NOT_IN_PHRASE, Chain, PhraseBuilder
+from dragoman.understand._actor_phrases import NOT_IN_PHRASE, STATE_SECTORS, Chain, PhraseBuilder
+from dragoman.understand._actor_regions import region_after, region_before
 from dragoman.understand.gazetteer import Entry, Unit, analyse, load_gazetteer
 
 log = logging.getLogger(__name__)
@@ -238,6 +239,14 @@ class _Reader(PhraseBuilder):
                 country_unit = cand
         if country_unit is None:
             country_unit = self._fled_home(at)
+        if country_unit is None and (region := self._region(u.i, at, prep, sector)) is not None:
+            country, first, last = region
+            begin = min(start, self._with_the(first))
+            kind = "state" if sector in STATE_SECTORS else "group"
+            actor = Actor(text=self.text[begin:last], name=self.gaz.name_of(country) or country,
+                          country=country, sector=sector, kind=kind)  # fmt: skip
+            self._add(begin, last, actor)
+            return self._unit_index_after(at + 1)
         if country_unit is None and not u.entry.standalone:
             return self._unit_index_after(end_tok)
         if country_unit is not None:
@@ -250,6 +259,21 @@ class _Reader(PhraseBuilder):
                       kind="group")  # fmt: skip
         self._add(start, end, actor)
         return self._unit_index_after(end_tok)
+
+    def _region(
+        self, noun: int, at: int, prep: str | None, sector: str | None
+    ) -> tuple[str, int, int] | None:
+        """A named region's organ ('the Sindh provincial government', 'the government of Sindh
+        province') or people ('police in Sindh province'): country, first token, end offset."""
+        state = sector in STATE_SECTORS
+        before = region_before(self.toks, noun, self.gaz.region_adjectives) if state else None
+        if before is not None:
+            return before[0], before[1], self.toks[at - 1].end
+        follows = (prep == "of" and state) or (prep == "in" and sector in IN_FILLS)
+        after = region_after(self.toks, at + 1, self.gaz.region_nouns) if follows else None
+        if after is not None:
+            return after[0], noun, self.toks[after[1] - 1].end
+        return None
 
     def _fled_home(self, at: int) -> Unit | None:
         """The country people flee: 'refugees fleeing Liberia', '(who) fled the fighting in
