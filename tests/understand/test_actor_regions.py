@@ -1,5 +1,6 @@
 """A region's organs and people are its country's when a word marks the name as a region
-('the government of Sindh province', 'the Sindh provincial government')."""
+('the government of Sindh province', 'the Sindh provincial government'); a post abroad named
+by its place ('its Kabul embassy') is not that place's country's."""
 
 from __future__ import annotations
 
@@ -38,3 +39,11 @@ def test_a_government_with_no_region_named_stays_unplaced() -> None:
     assert actors("The provincial government said it would appeal.") == [
         ("The provincial government", None, "GOV")
     ]
+
+
+def test_a_post_abroad_named_by_its_place_is_not_that_countrys() -> None:
+    # Britain's embassy in Kabul: Afghanistan is where it is, not whose it is
+    assert actors("Britain closed its Kabul embassy after the attack.") == [
+        ("Britain", "GBR", "GOV")
+    ]
+    assert ("the Russian embassy", "RUS", "GOV") in actors("Crowds attacked the Russian embassy.")

@@ -84,6 +84,7 @@ class Gazetteer:
     region_words: frozenset[str] = frozenset()  # "southern": may come between "in" and a place
     flight_words: frozenset[str] = frozenset()  # "fleeing": refugees are of the land they flee
     flight_causes: frozenset[str] = frozenset()  # "war": "fleeing the war in X" flees X
+    posts_abroad: frozenset[str] = frozenset()  # "embassy": "its Kabul embassy" is in Kabul
     region_nouns: frozenset[str] = frozenset()  # "province": "of Sindh province" is a region
     region_adjectives: frozenset[str] = frozenset()  # "provincial": "the Sindh provincial ..."
     name_like: frozenset[str] = frozenset()

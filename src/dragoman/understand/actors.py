@@ -48,6 +48,7 @@ __all__ = ["find_actors"]
 IN_FILLS = frozenset({"CVL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "LAB", "AGR", "SOC", "REL",
                       "UAF", "CRM", "PRM", "JRN", "BUS", "MED"})  # fmt: skip
 _BASED = frozenset({"based", "headquartered", "stationed"})  # "<role> based in <place>"
+_POSSESSORS = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _CLAUSE_END = frozenset({",", ";", ":", ".", "and", "but", "to", "for", "after", "as", "who"})
 
 
@@ -103,6 +104,8 @@ class _Reader(PhraseBuilder):
         # "Montenegro Municipality Association": capitalised words name a body of the country
         gap = possessive or e.kind == "demonym" or self._capitalised(after)
         chain = self._chain(after, gap=gap)
+        if chain is not None and self._post_abroad(u, after):
+            return self._unit_index_after(chain.end)  # "its Kabul embassy": Kabul is a place
         if chain is not None and (e.kind != "demonym" or not e.plural):
             self._emit_phrase(u, chain.end, e, self._phrase_sector(e, chain))
             return self._unit_index_after(chain.end)
@@ -130,6 +133,15 @@ class _Reader(PhraseBuilder):
                       country=country, sector="CVL", kind="group")  # fmt: skip
         self._add(start, home.end, actor)
         return self.unit_at[home.i] + 1
+
+    def _post_abroad(self, u: Unit, noun: int) -> bool:
+        """'its USSR embassy', 'their Kabul consulate': the owner is the possessor, not the
+        country named, which is where the post is."""
+        return (
+            self._prev_norm(u.i) in _POSSESSORS
+            and noun < len(self.toks)
+            and self.toks[noun].norm in self.gaz.posts_abroad
+        )
 
     def _phrase_sector(self, e: Entry, chain: Chain) -> str | None:
         if chain.sector == "ELI":

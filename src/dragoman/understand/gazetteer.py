@@ -199,6 +199,7 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
     gaz.region_words = frozenset(str(m).lower() for m in ours.get("region_words", []))
     gaz.flight_words = frozenset(str(m).lower() for m in ours.get("flight_words", []))
     gaz.flight_causes = frozenset(str(m).lower() for m in ours.get("flight_causes", []))
+    gaz.posts_abroad = frozenset(str(m).lower() for m in ours.get("posts_abroad", []))
     gaz.region_nouns = frozenset(str(m).lower() for m in ours.get("region_nouns", []))
     gaz.region_adjectives = frozenset(str(m).lower() for m in ours.get("region_adjectives", []))
     phoenix = _yaml(root, "agents_phoenix.yaml")
