@@ -68,6 +68,7 @@ EXTRA_ALIASES = {
     "COG": ["Republic of Congo", "Congo Republic", "Congo-Brazzaville"],
     "CPV": ["Cape Verde"],
     "GBR": ["England", "Scotland", "Wales", "Northern Ireland"],
+    "KHM": ["Kampuchea"],  # its name 1975-1989, in the wire copy of those years
     "GNB": ["Guinea Bissau"],
     "PSE": ["Gaza", "Gaza Strip", "West Bank", "Palestinian territories"],
     "STP": ["Sao Tome"],
@@ -76,7 +77,7 @@ EXTRA_ALIASES = {
     "USA": ["the USA", "the States"],
     "VAT": ["the Holy See"],
 }
-EXTRA_DEMONYMS = {"GBR": ["Scottish", "Welsh"], "XKX": ["Kosovo Albanian"]}
+EXTRA_DEMONYMS = {"GBR": ["Scottish", "Welsh"], "KHM": ["Kampuchean"], "XKX": ["Kosovo Albanian"]}
 # Ambiguous forms: the first country is the default, the others are chosen from context.
 AMBIGUOUS = {"Congo": ["COD", "COG"], "Congolese": ["COD", "COG"], "Dominican": ["DOM", "DMA"],
              "Tripoli": ["LBY", "LBN"]}  # Libya's capital, and Lebanon's northern port

@@ -82,3 +82,9 @@ def test_a_former_soviet_republic_is_not_russia() -> None:
     text = "The former Soviet republic of Georgia said it would leave the bloc."
     assert groups(text) == [("Georgia", "GEO", "GOV")]
     assert groups("Soviet-era tanks rolled into the square.") == []
+
+
+def test_kampuchea_is_cambodia() -> None:
+    text = "Vietnamese-led forces shelled Kampuchean guerrilla camps near the Thai border."
+    assert ("Kampuchean guerrilla", "KHM", "REB") in groups(text)
+    assert groups("Kampuchea rejected the proposal.") == [("Kampuchea", "KHM", "GOV")]
