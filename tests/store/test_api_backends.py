@@ -107,7 +107,8 @@ def test_events_and_their_articles_are_the_same(servers: Servers) -> None:
 def test_exports_are_the_same(servers: Servers, fmt: str) -> None:
     sqlite, postgres = servers.sqlite, servers.postgres
     reply = sqlite.get(f"/export/{fmt}")
-    assert reply.status == 200 and reply.body.count(b"\n") > 5
+    # a header and rows (the demo week holds 4 fused talks); what counts is that both stores agree
+    assert reply.status == 200 and reply.body.count(b"\n") > 3
     assert postgres.get(f"/export/{fmt}").body == reply.body
 
 
