@@ -58,19 +58,30 @@ class Merger:
         self._ids: list[str] = []  # sorted
         self._claims: dict[str, tuple[Claim, ...]] = {}  # by report id
         self._claims_json: dict[str, tuple[str, ...]] = {}
-        self._said: dict[tuple[str, str], tuple[Key, str]] = {}  # (article, sentence) -> last status
+        self._said: dict[
+            tuple[str, str], tuple[Key, str]
+        ] = {}  # (article, sentence) -> last status
         self._at: dict[str, dict[str, list[At]]] = {}  # field -> value -> claims saying it
         # (field, value, other value) -> the first disagreeing pair of claims and its JSON; only
         # the pairs of a value that got a new claim (``_dirty``) are looked at again.
         self._found: dict[tuple[str, str, str], tuple[tuple[Claim, Claim], str] | None] = {}
         self._dirty: set[tuple[str, str]] = set()
-        self._listed: list[tuple[tuple[Claim, Claim], str]] | None = None  # the found pairs, in order
+        self._listed: list[tuple[tuple[Claim, Claim], str]] | None = (
+            None  # the found pairs, in order
+        )
         self._history: list[Claim] | None = []  # None: a report came in before the last one
-        self._counts: dict[str, Counter[Any]] = {f: Counter() for f in ("cameo", "mode", "round", "mediator", "place")}
+        self._counts: dict[str, Counter[Any]] = {
+            f: Counter() for f in ("cameo", "mode", "round", "mediator", "place")
+        }
         self._first: dict[str, dict[Any, tuple[Key, Any]]] = {"mediator": {}, "place": {}}
-        self._lead: dict[str | None, tuple[tuple[float, int, str], Report]] = {}  # by status; None: any
+        self._lead: dict[
+            str | None, tuple[tuple[float, int, str], Report]
+        ] = {}  # by status; None: any
         self._date: tuple[tuple[float, str], Key, DateValue] | None = None
         self._undated: tuple[Key, DateValue] | None = None
+        # the dated reports that say the act occurred, and the first day one was published
+        self._done: list[tuple[tuple[float, str], Key, DateValue]] = []
+        self._first_done: str | None = None
         self._topics: set[str] = set()
         self._context: set[str] = set()
         self._sources: dict[str, tuple[At, Source, str]] = {}  # doc id -> first, with its JSON
@@ -83,15 +94,31 @@ class Merger:
         other = object.__new__(Merger)
         for name, value in self.__dict__.items():
             other.__dict__[name] = value
-        other.members, other._keys, other._ids = dict(self.members), list(self._keys), list(self._ids)
-        other._claims, other._claims_json, other._said = dict(self._claims), dict(self._claims_json), dict(self._said)
+        other.members, other._keys, other._ids = (
+            dict(self.members),
+            list(self._keys),
+            list(self._ids),
+        )
+        other._claims, other._claims_json, other._said = (
+            dict(self._claims),
+            dict(self._claims_json),
+            dict(self._said),
+        )
         other._at = {f: {v: list(at) for v, at in by.items()} for f, by in self._at.items()}
         other._found, other._dirty = dict(self._found), set(self._dirty)
         other._history = None if self._history is None else list(self._history)
         other._counts = {f: Counter(c) for f, c in self._counts.items()}
         other._first = {f: dict(d) for f, d in self._first.items()}
-        other._lead, other._topics, other._context = dict(self._lead), set(self._topics), set(self._context)
-        other._sources, other._evidence, other._pairs = dict(self._sources), dict(self._evidence), set(self._pairs)
+        other._lead, other._topics, other._context = (
+            dict(self._lead),
+            set(self._topics),
+            set(self._context),
+        )
+        other._sources, other._evidence, other._pairs = (
+            dict(self._sources),
+            dict(self._evidence),
+            set(self._pairs),
+        )
         return other
 
     # -- folding in ------------------------------------------------------------------------------
@@ -115,7 +142,9 @@ class Merger:
         self._claims_json[e.id] = tuple(_dumps(c.to_dict()) for c in claims)
         said = (r.article_id, _sentence(r))
         if said not in self._said or self._said[said][0] < key:
-            if said in self._said and self._said[said][1] != e.status:  # dates are compared by status
+            if (
+                said in self._said and self._said[said][1] != e.status
+            ):  # dates are compared by status
                 self._dirty.update(("date", v) for v in self._at.get("date", ()))
             self._said[said] = (key, e.status)
         for j, c in enumerate(claims):
@@ -130,7 +159,11 @@ class Merger:
             return
         status = claims[0]  # every report claims a status, first
         current = self._history[-1].value if self._history else None
-        if current is None or status.value != current and self._life.may_move(current, status.value):
+        if (
+            current is None
+            or status.value != current
+            and self._life.may_move(current, status.value)
+        ):
             self._history.append(status)
 
     def _tally(self, key: Key, r: Report) -> None:
@@ -150,23 +183,33 @@ class Merger:
             counts["place"][(p.text, p.country)] += 1
             _keep_first(self._first["place"], (p.lat is None, p.text, p.country), key, p)
         rank = (-e.confidence, -len(e.participants), e.id)
-        for status in (e.status, None):  # the lead is the best report with the final status, else any
+        for status in (
+            e.status,
+            None,
+        ):  # the lead is the best report with the final status, else any
             if status not in self._lead or rank < self._lead[status][0]:
                 self._lead[status] = (rank, r)
         if e.date is not None and e.date.precision in _PRECISION_RANK:
             best = (_date_rank(r), r.published or "")
-            if self._date is None or best > self._date[0] or best == self._date[0] and key < self._date[1]:
+            if _better((best, key), self._date):
                 self._date = (best, key, e.date)
+            if e.status == "occurred" and r.published:
+                self._done.append((best, key, e.date))
+                self._first_done = min(self._first_done or r.published, r.published)
         elif e.date is not None and (self._undated is None or key > self._undated[0]):
             self._undated = (key, e.date)
         self._topics.update(e.topics)
         self._context.update(e.context)
-        for n, s in enumerate(e.sources or (Source(doc_id=r.article_id, outlet=r.outlet, url=None),)):
+        for n, s in enumerate(
+            e.sources or (Source(doc_id=r.article_id, outlet=r.outlet, url=None),)
+        ):
             if s.doc_id not in self._sources or (key, n) < self._sources[s.doc_id][0]:
                 s = s if s.published == r.published else replace(s, published=r.published)
                 self._sources[s.doc_id] = ((key, n), s, _dumps(s.to_dict()))
         for n, ev in enumerate(e.evidence):
-            if (ev.doc_id, ev.start) not in self._evidence or (key, n) < self._evidence[(ev.doc_id, ev.start)][0]:
+            if (ev.doc_id, ev.start) not in self._evidence or (key, n) < self._evidence[
+                (ev.doc_id, ev.start)
+            ][0]:
                 self._evidence[(ev.doc_id, ev.start)] = ((key, n), ev, _dumps(ev.to_dict()))
         self._confidence = max(self._confidence, e.confidence)
         self._pairs.add((r.group, r.source_name))
@@ -189,7 +232,7 @@ class Merger:
             status=final,
             mediator=self._first["mediator"][mediator][1] if mediator is not None else None,
             location=self._location(),
-            date=self._date[2] if self._date else self._undated[1] if self._undated else None,
+            date=self._date_of(final),
             round=most_common(counts["round"]),
             topics=tuple(sorted(self._topics)),
             context=tuple(sorted(self._context)),
@@ -210,10 +253,18 @@ class Merger:
         """``o`` (this merger's occurrence) as the store's JSON record, the text
         ``json.dumps(o.to_dict(), ensure_ascii=False, sort_keys=True)`` gives, built from the
         JSON each claim, source and evidence got when it came in."""
-        parts = {k: _dumps(v) for k, v in replace(o.event, sources=(), evidence=()).to_dict().items()}
-        parts["sources"] = _json_list(j for _, _, j in sorted(self._sources.values(), key=_first_item))
-        parts["evidence"] = _json_list(j for _, _, j in self._evidence_in_order(self._lead_report(o.event.status)))
-        parts["provenance"] = _json_list(chain.from_iterable(self._claims_json[k[2]] for k in self._keys))
+        parts = {
+            k: _dumps(v) for k, v in replace(o.event, sources=(), evidence=()).to_dict().items()
+        }
+        parts["sources"] = _json_list(
+            j for _, _, j in sorted(self._sources.values(), key=_first_item)
+        )
+        parts["evidence"] = _json_list(
+            j for _, _, j in self._evidence_in_order(self._lead_report(o.event.status))
+        )
+        parts["provenance"] = _json_list(
+            chain.from_iterable(self._claims_json[k[2]] for k in self._keys)
+        )
         parts["reports"] = _dumps(self._ids)
         parts["independent_sources"] = _dumps(o.independent_sources)
         parts["status_history"] = _dumps([c.to_dict() for c in o.history])
@@ -229,7 +280,10 @@ class Merger:
         event says what the event is ("the first round was held on February 6"), not a denial
         of something else that was folded into it."""
         own = {(ev.doc_id, ev.start) for ev in lead.event.evidence}
-        return [v for _, v in sorted(self._evidence.items(), key=lambda kv: (kv[0] not in own, kv[1][0]))]
+        return [
+            v
+            for _, v in sorted(self._evidence.items(), key=lambda kv: (kv[0] not in own, kv[1][0]))
+        ]
 
     def _status_history(self) -> tuple[Claim, ...]:
         if self._history is None:  # replay the status claims in publication order
@@ -237,6 +291,22 @@ class Merger:
             for key in self._keys:
                 self._fold_status(key, None, self._claims[key[2]])
         return tuple(self._history)
+
+    def _date_of(self, final: str) -> DateValue | None:
+        """The best-ranked date; but an act that occurred cannot have happened after its first
+        report, so a later one (a Sunday paper's "Iran has demanded", dated to its own day) gives
+        way to the best date of a report saying it occurred no later than that first report."""
+        if self._date is None:
+            return self._undated[1] if self._undated else None
+        chosen = self._date
+        first = self._first_done
+        if final == "occurred" and first is not None and (chosen[2].start or "")[:10] > first:
+            for candidate in self._done:
+                if (candidate[2].start or "")[:10] <= first and (
+                    chosen is self._date or _better(candidate[:2], chosen)
+                ):
+                    chosen = candidate
+        return chosen[2]
 
     def _location(self) -> Place | None:
         counts = self._counts["place"]
@@ -258,8 +328,14 @@ class Merger:
                 for w in by_value:
                     if w != v:
                         lo, hi = min(v, w), max(v, w)
-                        pair = self._first_pair(by_value[lo], by_value[hi]) if _disagree(field, lo, hi, self._life) else None
-                        self._found[(field, lo, hi)] = (pair, _dumps([pair[0].to_dict(), pair[1].to_dict()])) if pair else None
+                        pair = (
+                            self._first_pair(by_value[lo], by_value[hi])
+                            if _disagree(field, lo, hi, self._life)
+                            else None
+                        )
+                        self._found[(field, lo, hi)] = (
+                            (pair, _dumps([pair[0].to_dict(), pair[1].to_dict()])) if pair else None
+                        )
             self._dirty.clear()
             self._listed = [found for _, found in sorted(self._found.items()) if found is not None]
         return tuple(pair for pair, _ in self._listed)
@@ -273,7 +349,9 @@ class Merger:
         """The first two claims, one of each value, from different documents (and for dates, both
         about the same status)."""
         of_v = set(at_v)
-        for i in heapq.merge(at_v, at_w):  # in order, lazily: the first pair is most often found at once
+        for i in heapq.merge(
+            at_v, at_w
+        ):  # in order, lazily: the first pair is most often found at once
             a = self._claim(i)
             others = at_w if i in of_v else at_v
             for j in others[bisect.bisect_right(others, i) :]:
@@ -316,7 +394,14 @@ def _claims(r: Report) -> tuple[Claim, ...]:
         "round": str(e.round) if e.round is not None else None,
     }
     return tuple(
-        Claim(field=k, value=v, doc_id=r.article_id, outlet=r.outlet, published=r.published, sentence=sentence)
+        Claim(
+            field=k,
+            value=v,
+            doc_id=r.article_id,
+            outlet=r.outlet,
+            published=r.published,
+            sentence=sentence,
+        )
         for k, v in values.items()
         if v is not None
     )
@@ -352,13 +437,21 @@ def most_common(counts: Counter[Any]) -> Any:
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
+def _better(new: tuple[tuple[float, str], Key], old: tuple[Any, ...] | None) -> bool:
+    """Whether a date ranked ``new`` (rank, then the later report; the earlier key on a tie)
+    beats ``old``."""
+    return old is None or new[0] > old[0] or new[0] == old[0] and new[1] < old[1]
+
+
 def _date_rank(r: Report) -> float:
     """Precision, but a plan, postponement or denial dated on its own publication day ranks last:
     that day is most often when it was announced ("confirmed on Tuesday that it would host"), not
     the date of the meeting, and another report usually gives the real one."""
     value = r.event.date
     assert value is not None and value.precision is not None
-    announced = r.event.status in _ANNOUNCED and value.start is not None and value.start[:10] == r.published
+    announced = (
+        r.event.status in _ANNOUNCED and value.start is not None and value.start[:10] == r.published
+    )
     return 0.5 if announced else _PRECISION_RANK[value.precision]
 
 
