@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import permutations
 
 from dragoman.fuse import Report, merge
+from dragoman.fuse.merger import Merger
 from dragoman.model import Actor, DateValue, Event, Evidence, Source, content_id
 
 COUNCIL = Actor(
@@ -84,3 +85,16 @@ def test_a_plan_keeps_the_latest_date() -> None:
         status="planned",
     )
     assert merge([early, moved]).event.date.start == "2026-03-12"
+
+
+def test_a_copy_takes_new_reports_without_changing_the_original() -> None:
+    # the writer's cache keeps the original until a write commits (fuse.merger.Merger.copy)
+    kept = Merger().add([FRIDAY])
+    recalled = demand(
+        "On Thursday the council had demanded that the United States lift the oil sanctions.",
+        doc="c",
+        published="2026-03-07",
+        day="2026-03-05",
+    )
+    assert kept.copy().add([recalled, SUNDAY]).occurrence().event.date.start == "2026-03-05"
+    assert kept.add([SUNDAY]).occurrence().event.date.start == "2026-03-06"

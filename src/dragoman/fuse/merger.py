@@ -107,6 +107,7 @@ class Merger:
         other._at = {f: {v: list(at) for v, at in by.items()} for f, by in self._at.items()}
         other._found, other._dirty = dict(self._found), set(self._dirty)
         other._history = None if self._history is None else list(self._history)
+        other._done = list(self._done)
         other._counts = {f: Counter(c) for f, c in self._counts.items()}
         other._first = {f: dict(d) for f, d in self._first.items()}
         other._lead, other._topics, other._context = (
