@@ -42,7 +42,7 @@ _EXPORTS = {
     "holders": "dragoman.understand.officeholders",
     "posts": "dragoman.understand.officeholders",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605  (one table names the lazy exports)
 
 
 def __getattr__(name: str) -> Any:

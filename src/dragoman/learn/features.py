@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -90,7 +91,7 @@ def text_names(text: str, *, char_range: tuple[int, int] = CHAR_NGRAMS) -> list[
     """Word unigrams (w:), bigrams (b:) and character n-grams inside words (c:)."""
     tokens = words(text)
     names = [f"w:{t}" for t in tokens]
-    names.extend(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    names.extend(f"b:{a} {b}" for a, b in pairwise(tokens))
     low, high = char_range
     for t in tokens:
         padded = f" {t} "
