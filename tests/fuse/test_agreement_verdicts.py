@@ -4,7 +4,8 @@ topics) tells two agreements of one meeting apart, on records shaped like the co
 from __future__ import annotations
 
 from dragoman.fuse import Report, same_event
-from dragoman.model import Actor, DateValue, Event, Evidence, Place, Source, content_id
+from dragoman.model import Actor, DateValue, Place
+from tests.fuse.reports import told
 
 SERBIA = Actor(text="Serbia", name="Serbia", country="SRB", sector="GOV", role="party")
 KOSOVO = Actor(text="Kosovo", name="Kosovo", country="XKX", sector="GOV", role="party")
@@ -15,8 +16,10 @@ THURSDAY = DateValue(start="2026-02-19", end="2026-02-19", precision="day")
 def agreement(
     sentence: str, topics: tuple[str, ...], *, doc: str, status: str = "occurred"
 ) -> Report:
-    event = Event(
-        id=content_id("e", doc, sentence),
+    return told(
+        sentence,
+        doc=doc,
+        published="2026-02-21",
         event_type="AGREE",
         cameo="030",
         status=status,
@@ -24,10 +27,7 @@ def agreement(
         location=BRUSSELS,
         date=THURSDAY,
         topics=topics,
-        sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-        evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
     )
-    return Report.of(event, article_id=doc, published="2026-02-21", outlet=f"Outlet {doc}")
 
 
 COMMISSION = agreement(

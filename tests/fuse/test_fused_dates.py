@@ -8,7 +8,8 @@ from itertools import permutations
 
 from dragoman.fuse import Report, merge
 from dragoman.fuse.merger import Merger
-from dragoman.model import Actor, DateValue, Event, Evidence, Source, content_id
+from dragoman.model import Actor, DateValue
+from tests.fuse.reports import told
 
 COUNCIL = Actor(
     text="the council",
@@ -25,8 +26,10 @@ USA = Actor(
 def demand(
     sentence: str, *, doc: str, published: str, day: str, status: str = "occurred"
 ) -> Report:
-    event = Event(
-        id=content_id("e", doc, sentence),
+    return told(
+        sentence,
+        doc=doc,
+        published=published,
         event_type="REQUEST",
         cameo="020",
         status=status,
@@ -34,10 +37,7 @@ def demand(
         target=USA,
         participants=(COUNCIL, USA),
         date=DateValue(start=day, end=day, precision="day"),
-        sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-        evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
     )
-    return Report.of(event, article_id=doc, published=published, outlet=f"Outlet {doc}")
 
 
 FRIDAY = demand(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from dragoman import open_store, run
 from dragoman.fuse import Report, same_event
-from dragoman.model import Actor, DateValue, Event, Evidence, Source, content_id
+from dragoman.model import Actor, DateValue
 from tests.conftest import StoreFactory
+from tests.fuse.reports import told
 from tests.fuse.stories import write_jsonl
 
 ARM = Actor(text="Armenia", name="Armenia", country="ARM", sector="GOV", role="party")
@@ -16,18 +17,17 @@ AZE = Actor(text="Azerbaijan", name="Azerbaijan", country="AZE", sector="GOV", r
 
 
 def prospect(sentence: str, trigger: str, *, doc: str, date: DateValue | None = None) -> Report:
-    event = Event(
-        id=content_id("e", doc, sentence),
+    return told(
+        sentence,
+        doc=doc,
+        published=None,
         event_type="AGREE",
         cameo="057",
         status="hypothetical",
         participants=(ARM, AZE),
         date=date,
         trigger=trigger,
-        sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-        evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
     )
-    return Report.of(event, article_id=doc, published=None, outlet=f"Outlet {doc}")
 
 
 LEADERS = prospect(
@@ -65,8 +65,10 @@ def test_a_prospect_and_an_act_that_happened_stay_apart() -> None:
 
 def test_a_demand_told_again_is_the_demand_reported_before() -> None:
     def demand(sentence: str, trigger: str, doc: str, date: DateValue, published: str) -> Report:
-        event = Event(
-            id=content_id("e", doc, sentence),
+        return told(
+            sentence,
+            doc=doc,
+            published=published,
             event_type="REQUEST",
             cameo="100",
             status="occurred",
@@ -75,10 +77,7 @@ def test_a_demand_told_again_is_the_demand_reported_before() -> None:
             participants=(AZE.with_role("source"), ARM.with_role("target")),
             date=date,
             trigger=trigger,
-            sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-            evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
         )
-        return Report.of(event, article_id=doc, published=published, outlet=f"Outlet {doc}")
 
     first = demand(
         "On Wednesday, Azerbaijan's foreign ministry again called on Armenia to amend its constitution.",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dragoman.fuse import Report, merge, same_event
-from dragoman.model import Actor, DateValue, Event, Evidence, Place, Source, content_id
+from dragoman.model import Actor, DateValue, Place
+from tests.fuse.reports import told
 
 US = Actor(text="US", name="United States", country="USA", sector="GOV", role="party")
 IRAN = Actor(text="Iranian", name="Iran", country="IRN", sector="GOV", role="party")
@@ -32,8 +33,10 @@ def report(
     mediator: Actor | None = OMAN,
     event_type: str = "CONSULT",
 ) -> Report:
-    event = Event(
-        id=content_id("e", doc, sentence),
+    return told(
+        sentence,
+        doc=doc,
+        published=published,
         event_type=event_type,
         cameo=cameo,
         status=status,
@@ -42,10 +45,7 @@ def report(
         location=place,
         date=date,
         round=number,
-        sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-        evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
     )
-    return Report.of(event, article_id=doc, published=published, outlet=f"Outlet {doc}")
 
 
 PLAN = report(

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from dragoman.fuse import Report, same_event
-from dragoman.model import Actor, DateValue, Event, Evidence, Place, Source, content_id
+from dragoman.model import Actor, DateValue, Place
+from tests.fuse.reports import told
 
 TEHRAN = Place(text="Tehran", name="Tehran", country="IRN", lat=35.6944, lon=51.4215)
 ISFAHAN = Place(text="Isfahan", name="Isfahan", country="IRN", lat=32.6525, lon=51.6746)
@@ -31,8 +32,10 @@ def report(
         if day
         else DateValue(start=None, end="2026-02-14", precision=None, source="publication")
     )
-    event = Event(
-        id=content_id("e", doc, sentence),
+    return told(
+        sentence,
+        doc=doc,
+        published="2026-02-14",
         event_type=event_type,
         cameo="141" if event_type == "PROTEST" else "020",
         status="occurred",
@@ -41,10 +44,7 @@ def report(
         participants=tuple(a for a in (source, target) if a is not None),
         location=place,
         date=date,
-        sources=(Source(doc_id=doc, outlet=f"Outlet {doc}", url=None),),
-        evidence=(Evidence(doc_id=doc, sentence=sentence, start=0, end=len(sentence)),),
     )
-    return Report.of(event, article_id=doc, published="2026-02-14", outlet=f"Outlet {doc}")
 
 
 RALLY = report(
