@@ -62,3 +62,43 @@ def test_the_chair_of_the_next_round_is_not_a_delegate_of_the_first(
 ) -> None:
     found = rounds(stores, "chair", [FIRST_ROUND_TOLD_AGAIN])
     assert ("OMN", "Badr Albusaidi") not in people(found[1]), found[1]
+
+
+DELEGATION_PARAGRAPH = {
+    "outlet": "Peninsula Lantern",
+    "published": "2026-03-08",
+    "title": "Geneva round on Tuesday",
+    "text": (
+        "Iran and the United States will hold a second round of talks in Geneva on Tuesday, with "
+        "Oman mediating, officials said.\n\n"
+        "The US delegation in Geneva will be led by special envoy Steve Witkoff and Jared Kushner, "
+        "while Iran's team will be headed by Foreign Minister Abbas Araghchi."
+    ),
+}
+TWO_MEETINGS_ONE_CITY = {
+    "outlet": "Danube Dispatch",
+    "published": "2026-03-08",
+    "title": "Two tracks in Geneva",
+    "text": (
+        "Iran and the United States will hold a second round of talks in Geneva on Tuesday, with "
+        "Oman mediating, officials said.\n\n"
+        "Russia, Ukraine and the United States will also hold trilateral talks in Geneva on Tuesday.\n\n"
+        "The US delegation in Geneva will include Jared Kushner."
+    ),
+}
+
+
+def test_a_delegation_told_in_its_own_paragraph_joins_the_meeting_where_it_is_held(
+    stores: StoreFactory,
+) -> None:
+    found = rounds(stores, "own-paragraph", [DELEGATION_PARAGRAPH])
+    assert {("USA", "Steve Witkoff"), ("USA", "Jared Kushner"), ("IRN", "Abbas Araghchi")} <= people(
+        found[2]
+    ), found[2]
+
+
+def test_a_delegation_in_a_city_of_two_meetings_of_its_side_joins_neither(
+    stores: StoreFactory,
+) -> None:
+    found = rounds(stores, "two-meetings", [TWO_MEETINGS_ONE_CITY])
+    assert ("USA", "Jared Kushner") not in people(found[2]), found[2]

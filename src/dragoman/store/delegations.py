@@ -4,15 +4,20 @@ At save time, each event keeps the persons the article names in the paragraph of
 (with the country, sector and title the understand stage read) whom that paragraph gives a part in
 the talks: the report's own named parties or mediator, or people whose sentence says they lead,
 chair, join or attend them (``delegate_cue`` of data/tracks/tracks.yaml), not the recipient of a
-message told beside them. A round's delegations are those people across all the reports of the
-round, by side.
+message told beside them. A delegation told in a paragraph of its own ("The US delegation in Geneva
+will be led by A and B") joins the one meeting of the article held where that sentence says and
+with the person's country among its sides. A round's delegations are those people across all the
+reports of the round, by side.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+
+import pycountry
 
 from dragoman.model import ActorMention, Event
 from dragoman.store.database import Database
@@ -32,6 +37,7 @@ def save_event_people(
     settings = track_settings()
     meetings = [e for e in events if e.event_type == "CONSULT"]
     rows = []
+    placed: set[int] = set()  # people given a part in one of the events of their paragraph
     for event in events:
         own = {a.name for a in (*event.participants, event.mediator) if a is not None}
         for paragraph in sorted({_paragraph(breaks, ev.start) for ev in event.evidence}):
@@ -39,6 +45,14 @@ def save_event_people(
                 a = m.actor
                 if a.name in own or _takes_part(text, m, event, meetings, settings):
                     rows.append((event.id, a.name, a.title, a.country, a.sector))
+                    placed.add(m.start)
+    for m in people:
+        if m.start not in placed:
+            a = m.actor
+            rows.extend(
+                (e.id, a.name, a.title, a.country, a.sector)
+                for e in _meeting_named(text, m, meetings, settings)
+            )
     con.executemany(
         "INSERT INTO event_people (event_id, name, title, country, sector) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
         rows,
@@ -80,6 +94,39 @@ def _takes_part(
         return False
     told = [e for e in meetings if any(start <= ev.start < end for ev in e.evidence)]
     return not told or event in told
+
+
+def _meeting_named(
+    text: str, person: ActorMention, meetings: Sequence[Event], settings: TrackSettings
+) -> list[Event]:
+    """The reports of the one meeting a delegate sentence outside them speaks of: it names the
+    meeting's venue (its city or country) and the person's country is one of its sides. Two
+    meetings of different sides there ("separate trilateral talks in Geneva") leave it unread."""
+    country = person.actor.country
+    start, end = _sentence_around(text, person.start, person.end)
+    sentence = text[start:end]
+    if country is None or not settings.names_delegate(sentence):
+        return []
+    found = [
+        e
+        for e in meetings
+        if e.location is not None
+        and _names_place(sentence, e.location.text, e.location.country)
+        and country in {a.country for a in (*e.participants, e.mediator) if a is not None}
+    ]
+    sides = {frozenset(a.country for a in e.participants) for e in found}
+    return found if len(sides) == 1 else []
+
+
+def _names_place(sentence: str, city: str | None, country: str | None) -> bool:
+    names = [n for n in (city, _country_name(country)) if n]
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
+
+
+@functools.cache
+def _country_name(code: str | None) -> str | None:
+    found = pycountry.countries.get(alpha_3=code) if code else None
+    return getattr(found, "common_name", None) or getattr(found, "name", None) if found else None
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
