@@ -12,17 +12,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dragoman.model import Actor, ActorMention, Sentence
 from dragoman.understand._actor_context import MatchContext
-from dragoman.understand._actor_text import SentenceIndex, Token
+from dragoman.understand._actor_text import SentenceIndex, Token, phrase_key
 from dragoman.understand.gazetteer import Entry, Gazetteer, Unit
 
 __all__ = ["NOT_IN_PHRASE", "STATE_SECTORS", "Chain", "PhraseBuilder"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
 _IGO_SLOTS = frozenset({"UNO", "EUR", "IGO"})
+# Words before an organ's bare name that make it someone's own body, and articles that do not.
+_OWNERS = frozenset(
+    {"its", "their", "our", "his", "her", "my", "your", "and", "&", "'s", "national"}
+)
+_ARTICLES = frozenset({"the", "a", "an"})
 # Words that end a noun phrase or cannot sit between a nationality and its head noun.
 NOT_IN_PHRASE = frozenset(
     {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
@@ -113,6 +118,29 @@ class PhraseBuilder(MatchContext):
             return False
         return not (norm.endswith("s") and not norm.endswith(("ss", "us", "is")))
 
+    def _bare_organ(self, u: Unit, start: int) -> bool:
+        """A capitalised organ name with nothing before it that makes it a state's body ("The
+        Security Council agreed", "a Security Council resolution") is the organisation's organ
+        (``igos_organs.yaml``); after a state's council of that name earlier in the article
+        ("Turkey's National Security Council ... the Security Council"), it is that council.
+        Emits the mention and says whether it did."""
+        key = tuple(t.norm for t in self.toks[u.i : u.j])
+        organ = self.gaz.bare_organs.get(key)
+        if organ is None or not all(t.is_cap for t in self.toks[u.i : u.j]):
+            return False
+        prev = self.toks[u.i - 1] if u.i > 0 and u.i not in self.breaks else None
+        if prev is not None and (
+            prev.norm in _OWNERS or (prev.is_cap and prev.norm not in _ARTICLES)
+        ):
+            return False  # "its Security Council", "Peace and Security Council"
+        earlier = next((m.actor for m in reversed(self.out)
+                        if m.actor.kind != "igo" and _ends_with(m.actor.text, key)), None)  # fmt: skip
+        if earlier is not None:
+            self._add(start, u.end, replace(earlier, text=self.text[start : u.end]))
+        else:
+            self._emit(start, u.end, organ, organ.sector)
+        return True
+
     def _emit_part(self, u: Unit) -> None:
         """One actor part of a hyphenated word: "US" in "US-Iran talks" or "US-brokered"."""
         e = u.entry
@@ -162,6 +190,11 @@ class PhraseBuilder(MatchContext):
             return e.country
         best = max(e.alternatives, key=lambda c: (self.present[c], c == e.country))
         return best
+
+
+def _ends_with(text: str, key: tuple[str, ...]) -> bool:
+    words = phrase_key(text)
+    return len(words) > len(key) and words[-len(key) :] == key
 
 
 def _kind(e: Entry, sector: str | None) -> str:

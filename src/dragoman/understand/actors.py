@@ -204,7 +204,7 @@ class _Reader(PhraseBuilder):
         if not possessive and self._is_name_part(u):
             return
         start = self._with_the(u.i) if e.the else u.start
-        sector = None if e.kind == "igo" else e.sector or "GOV"
+        sector = e.sector if e.kind == "igo" else e.sector or "GOV"
         self._emit(start, u.end, e, sector)
 
     def _noun_phrase_end(self, t: int, end: int) -> int:
@@ -259,6 +259,8 @@ class _Reader(PhraseBuilder):
                           country=country, sector=sector, kind=kind)  # fmt: skip
             self._add(begin, last, actor)
             return self._unit_index_after(at + 1)
+        if country_unit is None and self._bare_organ(u, start):
+            return k + 1  # "The Security Council agreed": the UN's
         if country_unit is None and not u.entry.standalone:
             return self._unit_index_after(end_tok)
         if country_unit is not None:

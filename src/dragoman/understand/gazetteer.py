@@ -12,6 +12,8 @@ Built from the package data in ``data/actors`` (see its README for sources and l
   carry their state's code ("Puerto Rico" -> USA); ambiguous forms list every reading
   ("Congolese": COD, then COG) and the resolver picks one from the article;
 * ``igos.jsonl``: organisations with their PLOVER slot (UNO, EUR, IGO, NGO);
+* ``igos_organs.yaml``: an organ's sector ("the UN Security Council" GOV) and the bare names
+  that stand for it when nothing makes them a state's body ("The Security Council agreed");
 * ``metonyms.yaml``: seats of government besides capitals ("the Kremlin", "Brussels"), capitals
   that are never actors, names that are also people's names, and longer names that are not
   actors ("the Washington Post");
@@ -66,7 +68,7 @@ def load_gazetteer() -> Gazetteer:
     metonyms = _yaml(root, "metonyms.yaml")
     not_seats = {phrase_key(s) for s in metonyms.get("not_seats", [])}
     _load_countries(gaz, root, not_seats)
-    _load_igos(gaz, root)
+    _load_igos(gaz, root, _yaml(root, "igos_organs.yaml"))
     _load_seats(gaz, metonyms)
     _load_groups(gaz, _yaml(root, "groups.yaml"))
     _load_agents(gaz, root)
@@ -140,12 +142,25 @@ def _with_alternatives(entry: Entry, codes: tuple[str, ...] | None) -> Entry:
     return replace_entry(entry, alternatives=codes) if codes else entry
 
 
-def _load_igos(gaz: Gazetteer, root: Any) -> None:
+def _load_igos(gaz: Gazetteer, root: Any, organs: dict[str, Any]) -> None:
+    sectors = {}
+    for k, row in enumerate(organs.get("organs", []), 1):
+        _need(row, ("name",), f"igos_organs.yaml: organs entry {k}")
+        sectors[row["name"]] = row.get("sector")
+    entries: dict[str, Entry] = {}
     for lineno, row in _jsonl(root, "igos.jsonl"):
         _need(row, ("slot", "name", "aliases"), f"igos.jsonl:{lineno}")
-        entry = Entry("igo", row["name"], row["slot"], the=True, source="gazetteer")
+        entry = Entry("igo", row["name"], row["slot"], sector=sectors.get(row["name"]), the=True,
+                      source="gazetteer")  # fmt: skip
+        entries[row["name"]] = entry
         for form in [row["name"], *row["aliases"]]:
             gaz.add(form, entry)
+    for row in organs.get("organs", []):
+        if row["name"] not in entries:
+            raise DataFileError(f"igos_organs.yaml: {row['name']!r} is not an organisation in "
+                                "igos.jsonl; use its name there or delete the entry")  # fmt: skip
+        for form in row.get("bare", []):
+            gaz.bare_organs[phrase_key(str(form))] = entries[row["name"]]
 
 
 def _load_seats(gaz: Gazetteer, data: dict[str, Any]) -> None:
