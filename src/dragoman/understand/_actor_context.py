@@ -29,6 +29,14 @@ MOTION = frozenset(
      "invitation", "invited", "welcomed", "hosted", "sent", "dispatched", "posted"}
 )  # fmt: skip
 CONJUNCTIONS = frozenset({"and", "or", ",", "&"})
+# Nouns that make "<nationality> <noun>" a place after a preposition ("on the Thai border",
+# "into Syrian airspace", "off the Somali coast"); as subjects or objects they are not actors
+# either, but only the place is sure.
+PLACE_NOUNS = frozenset(
+    {"border", "borders", "frontier", "territory", "territories", "waters", "airspace", "soil",
+     "coast", "coastline", "shore", "shores", "mainland", "side"}
+)  # fmt: skip
+_PLACE_PREPOSITIONS = LOCATIVE | {"on", "along", "off", "from", "to"}
 # Capitalised words before "Israel", "Jordan", ... that are not first names.
 _OPENERS = frozenset(
     {"the", "a", "an", "and", "but", "or", "so", "meanwhile", "however", "earlier", "later",
@@ -71,6 +79,8 @@ class MatchContext:
         prev = self._prev_norm(start_tok)
         if prev in LOCATIVE or self._part_of_place(start_tok):
             return True
+        if prev == "with" and start_tok > 1 and self.toks[start_tok - 2].norm in PLACE_NOUNS:
+            return True  # "its border with Bulgaria"
         if prev in ("to", "from"):
             before = {self.toks[t].norm for t in range(max(0, start_tok - 4), start_tok - 1)}
             if before & MOTION:
@@ -80,6 +90,18 @@ class MatchContext:
         # "in Washington and Tehran": a place coordinated with a place
         between = [self.toks[t].norm for t in range(self.place_end, start_tok)]
         return self.place_end >= 0 and len(between) == 1 and between[0] in CONJUNCTIONS
+
+    def _nationality_place(self, u: Unit, *, possessive: bool = False) -> bool:
+        """'on the Thai border', 'into Syrian airspace', 'near Macedonia's border': a
+        nationality or a country's possessive and a place noun after a preposition are where
+        something happens, not an actor."""
+        t = u.i - 1 if self._prev_norm(u.i) == "the" else u.i
+        noun = u.j + 1 if possessive else u.j
+        return (
+            noun < len(self.toks)
+            and self.toks[noun].norm in PLACE_NOUNS
+            and self._prev_norm(t) in _PLACE_PREPOSITIONS
+        )
 
     def _part_of_place(self, t: int) -> bool:
         """'in the east of the Gaza Strip', 'in northern parts of Syria': a region of a place."""

@@ -38,7 +38,7 @@ class Entry:
     country: str | None = None  # ISO3 or slot (UNO, EUR, IGO, NGO, IMG)
     sector: str | None = None
     alternatives: tuple[str, ...] = ()  # every country an ambiguous form can mean, default first
-    standalone: bool = True  # role: an actor without a country
+    standalone: bool = True  # role: an actor without a country; group False: a people (needs a noun)
     the: bool = False  # usually written with "the": a preceding "the" joins the mention
     plural: bool = False  # demonym used as a noun for people ("Iranians")
     state: bool = False  # group: an organ of a state (Actor.kind "state")

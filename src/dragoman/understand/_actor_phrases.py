@@ -185,6 +185,14 @@ class PhraseBuilder(MatchContext):
         sentence = self.sentences.index_at(start)
         self.out.append(ActorMention(sentence=sentence, start=start, end=end, actor=actor))
 
+    def _main_country(self, *, besides: str | None) -> str | None:
+        """The country the article names most often (names, capitals, nationalities), other
+        than ``besides``; None when two tie or there is none."""
+        ranked = [(c, n) for c, n in self.present.most_common(3) if c and c != besides][:2]
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def _country(self, e: Entry) -> str | None:
         if not e.alternatives:
             return e.country

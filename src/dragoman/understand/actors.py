@@ -94,6 +94,8 @@ class _Reader(PhraseBuilder):
         possessive = u.j < len(self.toks) and self.toks[u.j].norm == "'s"
         after = u.j + 1 if possessive else u.j
         nxt = None if after in self.breaks else self._unit_starting(after)
+        if nxt is not None and _people(nxt.entry) and e.kind != "group":
+            return self._nation_people(u, nxt, k)
         if nxt is not None and nxt.entry.kind == "group" and e.kind != "group":
             self._emit_phrase(u, nxt.j, nxt.entry, nxt.entry.sector)
             return self.unit_at[nxt.i] + 1
@@ -103,7 +105,9 @@ class _Reader(PhraseBuilder):
             return self.unit_at[nxt.i] + 1
         # "Montenegro Municipality Association": capitalised words name a body of the country
         gap = possessive or e.kind == "demonym" or self._capitalised(after)
-        chain = self._chain(after, gap=gap)
+        chain = self._chain(after, gap=gap and e.standalone)
+        if chain is not None and not e.standalone and self._capitalised(after):
+            chain = None  # a people's adjective before a name: "Shan State", "Tamil Nadu"
         if chain is not None and self._post_abroad(u, after):
             return self._unit_index_after(chain.end)  # "its Kabul embassy": Kabul is a place
         if chain is not None and (e.kind != "demonym" or not e.plural):
@@ -114,18 +118,34 @@ class _Reader(PhraseBuilder):
         self._alone(u, possessive=possessive)
         return k + 1
 
+    def _nation_people(self, u: Unit, people: Unit, k: int) -> int:
+        """'Iraqi Kurds' IRQ CVL, 'Iraqi Kurdish fighters' IRQ REB: the people of the state
+        named first; with no role noun after the adjective, the state stands alone."""
+        if people.entry.plural:
+            self._emit_phrase(u, people.j, u.entry, "CVL")
+            return self.unit_at[people.i] + 1
+        chain = None if self._capitalised(people.j) else self._chain(people.j, gap=False)
+        if chain is None:
+            self._alone(u, possessive=False)
+            return k + 1
+        self._emit_phrase(u, chain.end, u.entry, chain.sector)
+        return self._unit_index_after(chain.end)
+
     def _minority(self, k: int) -> int | None:
         """'ethnic Albanians in south Serbia': civilians of the country they live in; with no
-        home named ("ethnic Serbs blocked the roads"), of no country: a people is not its kin
-        state, and the act's place gives them one (coding/one_sided.py)."""
+        home named, of the one country the article names most besides their kin state ("Ethnic
+        Albanians ... near Macedonia's border with Bulgaria, Macedonian officials said": MKD),
+        else of no country ("ethnic Serbs blocked the roads"): a people is not its kin state,
+        and the act's place gives them one (coding/one_sided.py)."""
         u = self.units[k]
         if not _plural_demonym(u.entry) or self._prev_norm(u.i) not in self.gaz.minority_words:
             return None
         home = self._minority_home(u)
         start = self._with_the(u.i - 1)
         if home is None:
+            country = self._main_country(besides=u.entry.country)
             actor = Actor(text=self.text[start : u.end], name=f"ethnic {self.toks[u.i].text}",
-                          country=None, sector="CVL", kind="group")  # fmt: skip
+                          country=country, sector="CVL", kind="group")  # fmt: skip
             self._add(start, u.end, actor)
             return k + 1
         country = self._country(home.entry)
@@ -187,11 +207,23 @@ class _Reader(PhraseBuilder):
 
     def _alone(self, u: Unit, *, possessive: bool) -> None:
         e = u.entry
+        if e.kind == "group" and not e.standalone:
+            return  # a people's adjective with no role noun: "Karen Pierce", "Shan State"
         if e.kind == "group":
             self._emit(self._with_the(u.i), u.end, e, e.sector)
             return
         if not possessive and self._is_place(u):
             self.place_end = u.j
+            return
+        if (
+            possessive
+            and e.kind in ("country", "seat")
+            and self._nationality_place(u, possessive=True)
+        ):
+            self.place_end = u.j + 2  # "near Macedonia's border"
+            return
+        if e.kind == "demonym" and not e.plural and self._nationality_place(u):
+            self.place_end = u.j + 1
             return
         if e.kind == "demonym":
             start = self._with_the(u.i)
@@ -334,6 +366,11 @@ class _Reader(PhraseBuilder):
             return None
         chain = self._chain(u.j, gap=False)
         return chain if chain is not None and chain.sector else None
+
+
+def _people(e: Entry) -> bool:
+    """A people of ``groups.yaml`` (``peoples``), not a named group."""
+    return e.kind == "group" and (e.plural or not e.standalone)
 
 
 def _plural_demonym(e: Entry) -> bool:

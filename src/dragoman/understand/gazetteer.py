@@ -17,7 +17,8 @@ Built from the package data in ``data/actors`` (see its README for sources and l
 * ``metonyms.yaml``: seats of government besides capitals ("the Kremlin", "Brussels"), capitals
   that are never actors, names that are also people's names, and longer names that are not
   actors ("the Washington Post");
-* ``groups.yaml``: named state organs and non-state groups ("the IRGC", "Hezbollah");
+* ``groups.yaml``: named state organs and non-state groups ("the IRGC", "Hezbollah"), and
+  peoples whose armed movements are named by the people ("Karen guerrillas" MMR REB);
 * ``agents.yaml`` (ours) and ``agents_phoenix.yaml`` (from PETRARCH2): role nouns and sectors;
 * ``leaders.jsonl``: office holders in office at their source's snapshot, by name.
 
@@ -192,6 +193,18 @@ def _load_groups(gaz: Gazetteer, data: dict[str, Any]) -> None:
         )
         for form in row["names"]:
             gaz.add(str(form), entry)
+    for k, row in enumerate(data.get("peoples", []), 1):
+        _need(row, ("names", "countries"), f"groups.yaml: peoples entry {k} ({row.get('names')})")
+        countries = tuple(row["countries"])
+        alternatives = countries if len(countries) > 1 else ()
+        # an adjective names an actor only before a role noun (standalone False); the plural
+        # noun is the people's civilians
+        people = Entry("group", str(row["names"][0]), countries[0], alternatives=alternatives,
+                       standalone=False)  # fmt: skip
+        for form in row["names"]:
+            gaz.add(str(form), people)
+        for form in row.get("plurals", []):
+            gaz.add(str(form), replace_entry(people, sector="CVL", plural=True, standalone=True))
 
 
 def _load_agents(gaz: Gazetteer, root: Any) -> None:
