@@ -62,6 +62,9 @@ def test_the_place_of_the_act(sentence, trigger, expected):
         ("The ministry said in Kabul that the convoy had been attacked.", "said"),
         ("The envoy was expected to return, officials in Brussels said.", "return"),
         ("Diplomats in Brussels said a summit could follow in the spring.", "summit"),
+        # a capital standing for its government, after the act's own verb: not "owned" by the
+        # country named before that verb
+        ("On Monday, Armenia's prime minister accused Baku of stalling the border talks.", "accused"),
     ],
 )
 def test_places_that_are_not_the_place_of_the_act(sentence, trigger):

@@ -197,7 +197,8 @@ def _phrase_score(
             # KwaZulu-Natal province": the owner's preposition
             if rules.coordination.fullmatch(between):
                 return "list", q_score, 0
-            if _OWNED.fullmatch(between):
+            if _OWNED.fullmatch(between) and not q.end - base <= trigger[0] < start:
+                # (not across the act's own verb: "Serbia's president accused Pristina")
                 return "owned", q_score, 0
     if start < trigger[0] and _is_passive_subject(p, text, base, trigger, rules):
         return "passive", rules.object_verb, 0  # "Jaffna was captured by government forces"
