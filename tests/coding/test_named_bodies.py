@@ -31,3 +31,12 @@ def test_a_state_willing_to_mediate_offers_mediation_to_both_sides() -> None:
     offers = {(e.source.country, e.target.country) for e in events
               if e.cameo == "039" and e.source and e.target}  # fmt: skip
     assert offers == {("TUR", "GEO"), ("TUR", "ARM")}, events
+
+
+def test_the_body_in_the_subjects_apposition_is_not_the_source() -> None:
+    text = (
+        "Members of the Association of Asian Surgeons, a group linked to the World Health "
+        "Organization, investigated the deaths of 40 patients in Dhaka hospitals."
+    )
+    events = [e for e in coded(text) if e.source is not None]
+    assert events and all(e.source.country == "NGO" for e in events), events

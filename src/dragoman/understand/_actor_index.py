@@ -88,6 +88,8 @@ class Gazetteer:
     region_nouns: frozenset[str] = frozenset()  # "province": "of Sindh province" is a region
     region_adjectives: frozenset[str] = frozenset()  # "provincial": "the Sindh provincial ..."
     name_like: frozenset[str] = frozenset()
+    body_heads: frozenset[str] = frozenset()  # "association": "the Association of ..." is a body
+    transnational_words: frozenset[str] = frozenset()  # "african": such a body is an NGO
     # role-noun key -> the organisation's organ it names when bare ("Security Council": UNSC)
     bare_organs: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     leaders: dict[tuple[str, ...], tuple[Leader, ...]] = field(default_factory=dict)

@@ -24,7 +24,11 @@ places module reports it): after "in", "at", "near", "into", "across", ... ("tal
 after "to"/"from" following a verb of motion ("travel to Washington"; but "a message from
 Washington" is an actor), in a dateline ("MOSCOW —"), and in coordination with such a place
 ("in Washington and Tehran"). Names that are also people's names ("Israel Katz", "Jordan
-Bardella") and longer names that contain a country ("the Washington Post") are not actors.
+Bardella") and longer names that contain a country ("the Washington Post") are not actors; a
+nationality or a country's possessive before a place noun after a preposition ("on the Thai
+border", "near Macedonia's border") is a place. Named bodies the gazetteer does not know ("the
+Association of African Jurists" NGO) are read in ``_actor_bodies``; a bare organ name ("The
+Security Council agreed") is the organisation's (``igos_organs.yaml``).
 These tests, with the token lookups, are in ``_actor_context``; the role-noun chains and the
 mentions made from a phrase are in ``_actor_phrases``.
 """
@@ -35,6 +39,7 @@ import logging
 from collections.abc import Sequence
 
 from dragoman.model import Actor, ActorMention, Sentence
+from dragoman.understand._actor_bodies import Body, named_bodies
 from dragoman.understand._actor_context import CONJUNCTIONS
 from dragoman.understand._actor_phrases import NOT_IN_PHRASE, STATE_SECTORS, Chain, PhraseBuilder
 from dragoman.understand._actor_regions import region_after, region_before
@@ -70,10 +75,14 @@ class _Reader(PhraseBuilder):
     # ------------------------------------------------------------------ main loop
 
     def read(self) -> list[ActorMention]:
+        bodies = named_bodies(self.toks, self.units, self.gaz)
+        inside = {t for b in bodies for t in range(b.first, b.end)}
         k = 0
         while k < len(self.units):
             u = self.units[k]
-            if u.part:
+            if u.i in inside:
+                k += 1  # a word of a named body's name: "the Kenya Union of Journalists"
+            elif u.part:
                 k = self._part(k)
             elif u.entry.kind == "block":
                 k += 1
@@ -81,8 +90,22 @@ class _Reader(PhraseBuilder):
                 k = self._role(k)
             else:
                 k = self._qualifier(k)
+        self._add_bodies(bodies)
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def _add_bodies(self, bodies: Sequence[Body]) -> None:
+        """Each named body as a mention (with a "the" before it), unless one read over its
+        words already covers part of it."""
+        for b in bodies:
+            start, end = self._with_the(b.first), self.toks[b.end - 1].end
+            if any(m.start < end and start < m.end for m in self.out):
+                continue
+            name = self.text[self.toks[b.first].start : end]
+            actor = Actor(text=self.text[start:end], name=name, country=b.country,
+                          sector=b.sector, kind="group")  # fmt: skip
+            sentence = self.sentences.index_at(start)
+            self.out.append(ActorMention(sentence=sentence, start=start, end=end, actor=actor))
 
     # ------------------------------------------------------------------ qualifiers
 

@@ -205,6 +205,10 @@ def _load_groups(gaz: Gazetteer, data: dict[str, Any]) -> None:
             gaz.add(str(form), people)
         for form in row.get("plurals", []):
             gaz.add(str(form), replace_entry(people, sector="CVL", plural=True, standalone=True))
+    gaz.body_heads = frozenset(phrase_key(str(w))[0] for w in data.get("body_heads", []))
+    gaz.transnational_words = frozenset(
+        " ".join(phrase_key(str(w))) for w in data.get("transnational_words", [])
+    )
 
 
 def _load_agents(gaz: Gazetteer, root: Any) -> None:
