@@ -80,15 +80,25 @@ class DateValue:
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "precision": self.precision}
+        """The record's date; ``text`` and ``source`` say whether the text stated it ("sentence",
+        with the words it was read from) or the publication day stands in ("publication")."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "text": self.text,
+            "source": self.source,
+        }
 
     def label(self) -> str:
-        """For people: "2026-02-17", "2026-02-16..2026-02-22 (week)", or "undated, by 2026-02-14"."""
+        """For people: "2026-02-17", "2026-02-16..2026-02-22 (week)", "undated, by 2026-02-14",
+        or "2026-02-14 (publication day)" for a statement the text gives no day of."""
         if self.precision is None:
             known = f"by {self.end}" if self.end else f"from {self.start}" if self.start else ""
             return f"undated, {known}" if known else "undated"
         if self.precision == "day" and self.end in (None, self.start):
-            return self.start or "undated"
+            day = self.start or "undated"
+            return f"{day} (publication day)" if self.source == "publication" else day
         return f"{self.start}..{self.end} ({self.precision})"
 
 
@@ -274,7 +284,7 @@ class Event:
 
     id: str
     event_type: str  # PLOVER type, "CONSULT"
-    cameo: str  # "046"
+    cameo: str | None  # "046"; None for an act CAMEO has no code for (RETREAT/resign)
     status: str
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -366,7 +376,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     return Event(
         id=d["id"],
         event_type=d["event_type"],
-        cameo=d["cameo"],
+        cameo=d.get("cameo"),
         status=d["status"],
         mode=d.get("mode"),
         context=tuple(d.get("context") or ()),
@@ -383,7 +393,13 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         )
         if loc
         else None,
-        date=DateValue(start=date.get("start"), end=date.get("end"), precision=date.get("precision"))
+        date=DateValue(
+            start=date.get("start"),
+            end=date.get("end"),
+            precision=date.get("precision"),
+            text=date.get("text"),
+            source=date.get("source"),
+        )
         if date
         else None,
         track=d.get("track"),

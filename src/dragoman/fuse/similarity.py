@@ -232,18 +232,20 @@ def _day(value: str | None) -> date | None:
 
 def _days_apart(a: Report, b: Report) -> int:
     """Days between two days the texts state (0 unless both do): the tolerance counts once, not
-    once on each side ("on Thursday" and "on Saturday" are two days). A day that is its page's
-    own date may be a statement dated so for want of a stated one, and keeps the looser test."""
+    once on each side ("on Thursday" and "on Saturday" are two days). A statement dated to its
+    page's day for want of a stated one keeps the looser test."""
     da, db = _stated_day(a), _stated_day(b)
     return abs((da - db).days) if da and db else 0
 
 
 def _stated_day(report: Report) -> date | None:
     event = report.event
-    if not _day_precise(event) or event.date is None:
+    if not _day_precise(event) or event.date is None or event.date.source == "publication":
         return None
     day = _day(event.date.start)
-    return None if day is None or day == _day(report.published) else day
+    if event.date.source is None and day == _day(report.published):
+        return None  # a record stored before dates said where they came from: it may be either
+    return day
 
 
 def _day_precise(event: Event) -> bool:
