@@ -46,3 +46,20 @@ def test_no_antecedent_no_actor() -> None:
     # a body is no "he"; and a pronoun that is not the subject is left alone
     assert pronouns("Iranian officials met Omani mediators. He urged calm.") == []
     assert pronouns("Kushner met Sisi in Cairo. Officials said they thanked him.") == []
+
+
+def test_they_continues_the_previous_sentences_plural_subject() -> None:
+    text = (
+        "Venezuelan officials met Brazilian mediators in Brasilia on Sunday. "
+        "They asked Washington to ease the oil embargo."
+    )
+    assert pronouns(text) == [("They", "Venezuela", "VEN", "GOV")]
+    text = "Kachin rebels overran an army post on Friday. On Saturday, they shelled Myitkyina."
+    assert [(p[0], p[2], p[3]) for p in pronouns(text)] == [("they", "MMR", "REB")]
+
+
+def test_they_after_a_pair_a_person_or_a_country_is_left_alone() -> None:
+    assert pronouns("Chile and Peru held talks in Lima. They agreed to meet again.") == []
+    assert pronouns("Chile protested to Peru on Monday. They want an apology.") == []
+    # not the sentence's subject
+    assert pronouns("Bolivian troops crossed the border. Witnesses said they fired shots.") == []

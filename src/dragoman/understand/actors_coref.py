@@ -1,6 +1,6 @@
 """Pronoun subjects within an article: "Jared Kushner, the US envoy, arrived in Cairo. He met ..."
 
-    text + sentences + actor mentions --find_pronoun_actors--> [ActorMention for "He"/"She"]
+    text + sentences + actor mentions --find_pronoun_actors--> [ActorMention for "He"/"She"/"They"]
 
 A sentence whose subject is "he" or "she" (first word, after a short opening phrase: "On
 Tuesday, she ...", or after the person's own staff: "His office said he would ...") continues with the person the article last named as a subject: the first
@@ -8,8 +8,9 @@ person in the nearest of the three sentences before it that names one (by name, 
 title: "the Iranian foreign minister"). The mention covers the
 pronoun and carries that person's actor, so the coder reads "He met Egyptian President X" as a
 meeting of two countries. "the two sides" and "both countries" are read by the coder
-(coding/sides.py); "they" and object pronouns are left alone: their antecedent is too often a
-group or a thing.
+(coding/sides.py). A sentence-subject "They" continues the previous sentence's subject when
+that is one plural body ("Iranian officials ... They urged calm"); other "they" and object
+pronouns are left alone: their antecedent is too often a thing, or several.
 
 A possessive before a role noun ("its forces", "their troops", "his government") is that
 noun's body of the actor the pronoun stands for (``with_possessive_owners``): the actors with a
@@ -40,6 +41,8 @@ _SUBJECT = re.compile(
     r"\b(he|she)\b(?=\s+\w)",
     re.IGNORECASE,
 )
+# "They" opening a sentence, or after an opening phrase and a comma ("On Monday, they ...")
+_THEY = re.compile(r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,4},\s+)?\b(they)\b(?=\s+\w)", re.IGNORECASE)
 _LOOK_BACK = 3  # sentences
 _POSSESSIVES = {"its": "any", "their": "any", "his": "person", "her": "person"}
 _SLOTS = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})  # organisations: no home
@@ -68,7 +71,51 @@ def find_pronoun_actors(
         out.append(
             ActorMention(sentence=k, start=start, end=end, actor=_as_text(actor, text[start:end]))
         )
+    out.extend(_they_subjects(text, sentences, actors))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _they_subjects(
+    text: str, sentences: Sequence[Sentence], actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """'Iranian officials met Omani mediators. They urged calm.': a sentence-subject "They"
+    continues the previous sentence's subject when that is one plural body with a country
+    (its first mention, "Iranian officials", "Kurdish fighters"). Two coordinated subjects ("Iran
+    and the US held talks. They agreed ...") are one pair, not one actor: left alone."""
+    first: dict[int, list[ActorMention]] = {}
+    for m in sorted(actors, key=lambda m: m.start):
+        first.setdefault(m.sentence, []).append(m)
+    out = []
+    for k, s in enumerate(sentences):
+        found = _THEY.match(text, s.start, s.end)
+        before = first.get(k - 1)
+        if found is None or not before:
+            continue
+        subject = before[0]
+        if not _plural_body(subject, text) or _coordinated(subject, before[1:], text):
+            continue
+        start, end = found.span(1)
+        actor = _as_text(subject.actor, text[start:end])
+        out.append(ActorMention(sentence=k, start=start, end=end, actor=actor))
     return out
+
+
+def _plural_body(m: ActorMention, text: str) -> bool:
+    """A body named by a plural noun ("officials", "Kurds", "fighters"), with a country."""
+    words = text[m.start : m.end].split()
+    last = words[-1] if words else ""
+    plural = last.endswith("s") and not last.endswith("ss") and not last[:1].isupper()
+    return bool(m.actor.country) and m.actor.kind != "person" and (plural or _people(last))
+
+
+def _people(word: str) -> bool:
+    """A people's plural, capitalised ("Kurds", "Tamils"), as the gazetteer reads it."""
+    return any(e.plural for e in load_gazetteer().lookup(word))
+
+
+def _coordinated(subject: ActorMention, rest: Sequence[ActorMention], text: str) -> bool:
+    nxt = rest[0] if rest else None
+    return nxt is not None and text[subject.end : nxt.start].strip().lower() in ("and", ",", "or")
 
 
 def _one_person(m: ActorMention, text: str) -> bool:
