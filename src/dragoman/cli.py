@@ -145,7 +145,7 @@ def _print_event_table(events: Iterable[Event]) -> None:
     for event in events:
         n += 1
         click.echo(
-            f"{event.id[:12]}  {_date_label(event):30} {event.event_type:9} {event.cameo:5} {event.status:12} "
+            f"{event.id[:12]}  {_date_label(event):30} {event.event_type:9} {event.cameo or '-':5} {event.status:12} "
             f"{_sides(event):34} {len(event.sources):2} src  {event.location.text if event.location else ''}"
         )
     if n == 0:
@@ -189,7 +189,7 @@ def show(event_id: str, db: str | None, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     record = event.to_dict()
-    click.echo(f"{event.id}  {event.event_type} ({event.cameo})  status: {event.status}  confidence: {event.confidence:.2f}")
+    click.echo(f"{event.id}  {event.event_type} ({event.cameo or 'no CAMEO code'})  status: {event.status}  confidence: {event.confidence:.2f}")
     for role in ("source", "target", "mediator"):
         if record[role]:
             click.echo(f"  {role}: {_actor_text(record[role])}")

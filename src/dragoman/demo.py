@@ -96,5 +96,6 @@ def summarise(
             sides = f"? -> {_actor_label(event.target)}"
         else:
             sides = " + ".join(_actor_label(a) for a in event.participants)
-        lines.append(f"- {event.event_type} {event.cameo} [{event.status}] {sides}, {_when(event)}")
+        code = event.cameo or f"/{event.mode}"  # an act CAMEO has no code for: its PLOVER mode
+        lines.append(f"- {event.event_type} {code} [{event.status}] {sides}, {_when(event)}")
     return "\n".join(lines)

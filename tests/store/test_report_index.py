@@ -9,8 +9,13 @@ from tests.conftest import StoreFactory
 # Schema 6 undone, as a store written by the dragoman before it has it.
 # Schema 7 (track rows) goes first, as it came after 6. (Its tables are dropped with their rows: this
 # module reads no track after the migration.)
-UNDO_7 = [f"DROP TABLE track_{t}" for t in ("rounds", "history", "members", "ledgers")] + [
-    "DELETE FROM schema_migrations WHERE version = 7"
+# Schema 8 (a NULL CAMEO code allowed) comes first of all: its row alone (applied again, it
+# rebuilds tables that already allow NULL, rows unchanged).
+UNDO_8 = ["DELETE FROM schema_migrations WHERE version = 8"]
+UNDO_7 = [
+    *UNDO_8,
+    *(f"DROP TABLE track_{t}" for t in ("rounds", "history", "members", "ledgers")),
+    "DELETE FROM schema_migrations WHERE version = 7",
 ]
 UNDO_6 = {
     "sqlite": [

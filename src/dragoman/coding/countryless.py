@@ -70,7 +70,7 @@ def countryless(actors: list[Actor], event_type: str, *, sector: str | None = No
     return [a for a in actors if acts_without_country(a) and (sector is None or a.sector == sector)]
 
 
-def lone_sources(sources: list[Actor], event_type: str, cameo: str) -> list[Actor]:
+def lone_sources(sources: list[Actor], event_type: str, cameo: str | None) -> list[Actor]:
     """The sources of a directed act with no target: countryless armed groups alone stand only for
     an attack or a coercion ("gunmen opened fire", "police arrested a suspect"), not for a seizure
     pattern that seizes nothing ("the military has taken up the task"), nor crowds alone ("five
@@ -78,7 +78,7 @@ def lone_sources(sources: list[Actor], event_type: str, cameo: str) -> list[Acto
     alone_types, alone_roots, alone_sectors = _rules()[2:]
     if any(a.country for a in sources):
         return sources
-    if event_type not in alone_types and cameo[:2] not in alone_roots:
+    if event_type not in alone_types and (cameo or "")[:2] not in alone_roots:
         return []
     return [a for a in sources if a.sector in alone_sectors]
 

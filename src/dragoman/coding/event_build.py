@@ -111,7 +111,7 @@ def build_event(
         if prior and roles.named:
             status = "denied"
         else:
-            refusal = refused_concession(cues.intents, cameo=trig.cameo, before=win.before)
+            refusal = _refusal(cues, trig, win)
             if refusal is None:
                 log.debug("negated, not coded: %r", match.text)
                 return None
@@ -174,9 +174,11 @@ def build_event(
     location = ev.venue_place(place, roles, event_type=trig.event_type)
     mediator = roles.mediator if trig.event_type in WITH_MEDIATOR else None
     mode, cameo, participants = trig.mode, trig.cameo, roles.participants
+    # an act CAMEO has no code for has no intent code either: "will resign" stays a planned
+    # RETREAT, which the PLOVER export writes as the promise it is (export/__init__.py)
     intent = refusal or (
         None
-        if verbal
+        if verbal or cameo is None
         else stated_intent(
             cues.intents, cameo=cameo, status=status, before=win.before, after=win.after
         )
@@ -203,7 +205,13 @@ def build_event(
     )
     return Event(
         id=ev.event_id(
-            state.article, view, cameo, roles.source, roles.target, participants, match.start
+            state.article,
+            view,
+            cameo or f"{trig.event_type}/{mode}",
+            roles.source,
+            roles.target,
+            participants,
+            match.start,
         ),
         event_type=intent_type or _joint_type(cues, match, cameo, countries, actors),
         cameo=cameo,
@@ -236,6 +244,14 @@ def build_event(
         else ev.confidence(cues, final, noun=noun, status=status, inherited=inherited),
         trigger=match.text,
     )
+
+
+def _refusal(cues: Cues, trig: Trigger, win: Window) -> str | None:
+    """The REJECT code of a concession the party says it will not make, or None (also for an act
+    CAMEO has no code for: "will not resign" codes nothing, "refused to resign" is REJECT 1231)."""
+    if trig.cameo is None:
+        return None
+    return refused_concession(cues.intents, cameo=trig.cameo, before=win.before)
 
 
 def _in_setting(

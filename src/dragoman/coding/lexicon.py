@@ -11,7 +11,8 @@ sentence with the words they need, and compiling all of them takes seconds.
 
 Each trigger's CAMEO code must exist in cameo_codes.tsv with the trigger's PLOVER type, its mode
 must be a mode of that type, its contexts PLOVER's; anything else is a DataFileError naming
-``file:line``. The lexicon is loaded once per path and shared: it is immutable.
+``file:line``. ``cameo: null`` codes an act CAMEO has no code for (a resignation: RETREAT/resign);
+such a trigger must name its mode, and its events carry ``cameo`` None (CAMEO exports skip them). The lexicon is loaded once per path and shared: it is immutable.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Trigger:
     id: str
     regex: re.Pattern[str]
     event_type: str
-    cameo: str
+    cameo: str | None  # None: an act CAMEO has no code for, named by its PLOVER mode
     mode: str | None
     context: tuple[str, ...]
     roles: str
@@ -328,8 +329,11 @@ def _trigger(
     item: Mapping[str, Any], at: str, name: str, macros: dict[str, str], ontology: Ontology
 ) -> Trigger:
     cameo, mode, context = item["cameo"], item["mode"], item["context"]
-    if not isinstance(cameo, str):
-        raise DataFileError(f'{at}: {name}: cameo must be a quoted string, e.g. cameo: "046"')
+    if cameo is not None and not isinstance(cameo, str):
+        raise DataFileError(
+            f'{at}: {name}: cameo must be a quoted string, e.g. cameo: "046", or null for an act '
+            "CAMEO has no code for"
+        )
     if mode is not None and not isinstance(mode, str):
         raise DataFileError(f"{at}: {name}: mode must be a PLOVER mode name or null")
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):

@@ -65,10 +65,12 @@ def place_target_types() -> frozenset[str]:
     return _types("place_target_types")
 
 
-def civilians_of(place_country: str | None, event_type: str, cameo: str = "") -> Actor | None:
+def civilians_of(
+    place_country: str | None, event_type: str, cameo: str | None = ""
+) -> Actor | None:
     """The target an attack or a restriction eased on a place with no target named has: its
-    country's civilians."""
-    eased = cameo.startswith(tuple(_types("place_target_codes")))
+    country's civilians. ``cameo`` None: an act CAMEO has no code for (a resignation)."""
+    eased = (cameo or "").startswith(tuple(_types("place_target_codes")))
     if place_country is None or not (event_type in place_target_types() or eased):
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
@@ -79,7 +81,7 @@ def place_recipient(
     event_type: str,
     source: Actor | None,
     *,
-    cameo: str = "",
+    cameo: str | None = "",
     city: bool = False,
 ) -> Actor | None:
     """The target an act with none named has from its place: an attack's, the place's civilians

@@ -4,7 +4,8 @@
 
 The tables are copies of the project's shared ontology (see data/ontology/README.md). ``check`` is
 what the lexicon uses to validate a trigger: its CAMEO code must exist, the code's PLOVER type must
-equal the trigger's event type, and its mode and contexts must be ones PLOVER defines.
+equal the trigger's event type, and its mode and contexts must be ones PLOVER defines. A trigger
+with no CAMEO code (an act CAMEO lacks, e.g. a resignation) must name its PLOVER mode instead.
 """
 
 from __future__ import annotations
@@ -41,11 +42,22 @@ class Ontology:
     folder: Path
 
     def check(
-        self, *, event_type: str, cameo: str, mode: str | None, contexts: Iterable[str]
+        self, *, event_type: str, cameo: str | None, mode: str | None, contexts: Iterable[str]
     ) -> str | None:
-        """Why this combination is not valid, or None when it is."""
+        """Why this combination is not valid, or None when it is.
+
+        ``cameo`` None: an act CAMEO has no code for (a resignation, RETREAT/resign); it must
+        name its PLOVER mode, which says what the act is where a code would."""
         if event_type not in self.types:
             return f"event_type {event_type!r} is not a PLOVER type ({', '.join(self.types)})"
+        if cameo is None:
+            if mode is None:
+                modes = ", ".join(self.types[event_type]) or "none"
+                return (
+                    f"cameo null needs a mode: name the {event_type} mode the act is "
+                    f"(modes: {modes}), or give a CAMEO code"
+                )
+            return self._check_mode_contexts(event_type, mode, contexts)
         code = self.cameo.get(cameo)
         if code is None:
             return f'cameo {cameo!r} is not in cameo_codes.tsv (write it quoted, e.g. "046")'
@@ -54,6 +66,11 @@ class Ontology:
                 f"cameo {cameo} ({code.name}) is PLOVER {code.plover_type} in cameo_codes.tsv:"
                 f"{code.line}, not {event_type}; change event_type or the code"
             )
+        return self._check_mode_contexts(event_type, mode, contexts)
+
+    def _check_mode_contexts(
+        self, event_type: str, mode: str | None, contexts: Iterable[str]
+    ) -> str | None:
         if mode is not None and mode not in self.types[event_type]:
             modes = ", ".join(self.types[event_type]) or "none"
             return f"mode {mode!r} is not a mode of {event_type} (modes: {modes})"

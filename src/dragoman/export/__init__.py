@@ -1,8 +1,11 @@
 """Export stage: events -> PLOVER JSON lines, CAMEO TSV, CSV or Parquet.
 
 Rules follow ../shared/ontology/README.md ("PLOVER export", "CAMEO export"): planned CONSULT is
-exported to PLOVER as AGREE; cancelled, denied and hypothetical events are not exported to PLOVER or
-CAMEO (they stay in CSV/Parquet, which carry every record with its status).
+exported to PLOVER as AGREE, a planned RETREAT as CONCEDE (decisions 1 and 16: a future concession
+is a promised one, "will resign" as "will withdraw its troops"); cancelled, denied and hypothetical
+events are not exported to PLOVER or CAMEO (they stay in CSV/Parquet, which carry every record with
+its status). The CAMEO export skips an event with no CAMEO code (``cameo`` None: a resignation);
+PLOVER, CSV and Parquet keep it, ``cameo`` null/empty.
 """
 
 from __future__ import annotations
@@ -15,10 +18,19 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dragoman.errors import ConfigError
-from dragoman.export.codes import cameo_actor_code, cameo_row, plover_quad, plover_scale
+from dragoman.export.codes import (
+    cameo_actor_code,
+    cameo_row,
+    plover_actors,
+    plover_quad,
+    plover_scale,
+)
 from dragoman.model import Actor, Event
 
 NOT_EXPORTED = frozenset({"cancelled", "denied", "hypothetical"})
+# PLOVER's type for a planned act of these types: a meeting planned is agreed on, a concession
+# to be carried out is promised (decisions 1 and 16); other future acts keep their type
+PLANNED_AS = {"CONSULT": "AGREE", "RETREAT": "CONCEDE"}
 FLAT_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "event_type", "mode", "context", "cameo", "status",
     "source", "source_country", "source_sector", "target", "target_country", "target_sector",
@@ -35,18 +47,19 @@ def plover_records(events: Iterable[Event]) -> Iterable[dict[str, Any]]:
     for event in events:
         if event.status in NOT_EXPORTED:
             continue
-        event_type = "AGREE" if event.event_type == "CONSULT" and event.status == "planned" else event.event_type
-        actors = [event.source] if event.source else [a for a in event.participants if a.role != "target"]
-        recipient = event.target
+        event_type = plover_type(event)
+        # the promise has no mode of its own (CONCEDE has none): "resign" stays in the record
+        mode = event.mode if event_type == event.event_type else None
+        actors, recipient = plover_actors(event)
         yield {
             "id": event.id,
             "date": (event.date.start or event.date.end) if event.date else None,
             "date_precision": event.date.precision if event.date else None,
             "event": event_type,
-            "mode": event.mode,
+            "mode": mode,
             "context": list(event.context),
             "quad": plover_quad(event_type),
-            "scale": plover_scale(event_type, event.mode),
+            "scale": plover_scale(event_type, mode),
             "actor": [_plover_actor(a) for a in actors],
             "recipient": [_plover_actor(recipient)] if recipient else [],
             "mediator": _plover_actor(event.mediator) if event.mediator else None,
@@ -56,6 +69,14 @@ def plover_records(events: Iterable[Event]) -> Iterable[dict[str, Any]]:
             "sources": [s.to_dict() for s in event.sources],
             "evidence": [e.sentence for e in event.evidence],
         }
+
+
+def plover_type(event: Event) -> str:
+    """The PLOVER type an event is exported with: planned talks are AGREE, a planned concession
+    CONCEDE (``PLANNED_AS``), any other its own."""
+    if event.status == "planned":
+        return PLANNED_AS.get(event.event_type, event.event_type)
+    return event.event_type
 
 
 def _plover_actor(actor: Actor) -> dict[str, Any]:

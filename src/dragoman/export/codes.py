@@ -1,5 +1,8 @@
 """Code conversions at the export boundary: CAMEO actor codes, dyads, Goldstein, PLOVER quad/scale.
 
+An event with no CAMEO code (an act CAMEO lacks, RETREAT/resign) has no dyads: the CAMEO export
+skips it; PLOVER takes its quad from the type and its scale from the mode.
+
 Decisions 2, 3, 11-14 of ../shared/ontology/README.md: mediators export as 045 mediator -> party,
 planned talks as 036 (planned mediation 039), IGOs in Phoenix codes, our sectors JRN/MED as CAMEO's
 MED/HLH, Goldstein from the ICEWS column of cameo_codes.tsv only.
@@ -32,6 +35,12 @@ def _table(name: str) -> dict[str, dict[str, str]]:
     if name == "plover_modes.tsv":
         return {f"{r['type']}/{r['mode']}": r for r in rows}
     return {r[key]: r for r in rows}
+
+
+def plover_actors(event: Event) -> tuple[list[Actor], Actor | None]:
+    """(actors, recipient) as PLOVER writes them: the source, else every party but the target."""
+    actors = [event.source] if event.source else [a for a in event.participants if a.role != "target"]
+    return actors, event.target
 
 
 def goldstein(cameo: str) -> float | None:
@@ -68,8 +77,11 @@ def cameo_actor_code(actor: Actor, *, plover: bool = False) -> str:
 
 
 def dyads(event: Event) -> list[tuple[Actor | None, Actor | None, str]]:
-    """(source, target, cameo) triples for the CAMEO export of one event."""
+    """(source, target, cameo) triples for the CAMEO export of one event; none for an act CAMEO
+    has no code for (``cameo`` None: a resignation, RETREAT/resign), which only PLOVER records."""
     planned = event.status == "planned" and event.event_type == "CONSULT"
+    if event.cameo is None and not planned:
+        return []
     if event.source or event.target:
         triples = [(event.source, event.target, "036" if planned else event.cameo)]
     else:

@@ -112,6 +112,15 @@ class Reviewer:
     def review(
         self, text: str, matches: list[Match], *, actors: int, countries: int
     ) -> list[Match]:
+        codeless = [m for m in matches if m.trigger.cameo is None]
+        if codeless:
+            # an act CAMEO has no code for (a resignation) is outside the model's classes, which
+            # are CAMEO codes: its hand-written trigger stands, the model reviews the others
+            coded = [m for m in matches if m.trigger.cameo is not None]
+            if not coded:
+                return matches
+            kept = self.review(text, coded, actors=actors, countries=countries)
+            return sorted([*codeless, *kept], key=lambda m: m.start)
         written = any(m.trigger.priority >= 0 for m in matches)
         if not may_act(self.model.policy, matches=bool(matches), written=written, actors=actors):
             return matches  # no reading could change anything: do not spend time on one

@@ -81,7 +81,7 @@ class Span(BaseModel):
     end: int = Field(description="End offset, exclusive.")
     event_id: str
     event_type: str
-    cameo: str
+    cameo: str | None = Field(description="CAMEO code; null for an act CAMEO has no code for.")
     status: str
 
 
@@ -110,7 +110,7 @@ class IngestRequest(BaseModel):
 class IngestEvent(BaseModel):
     id: str
     event_type: str
-    cameo: str
+    cameo: str | None = Field(description="CAMEO code; null for an act CAMEO has no code for.")
     status: str
 
 

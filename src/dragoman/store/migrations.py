@@ -17,6 +17,10 @@ from dragoman.errors import StoreError
 from dragoman.store.database import Database, split_statements
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+# A SQLite migration that rebuilds a table others reference says so: foreign keys go off around
+# its transaction (else dropping the old table deletes the referencing rows), and are checked
+# before it commits.
+_KEYS_OFF = "-- dragoman: foreign_keys off"
 _TABLE = (
     "CREATE TABLE IF NOT EXISTS schema_migrations "
     "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -63,18 +67,29 @@ def apply(db: Database) -> list[Migration]:
     todo = pending(db)
     done = []
     for migration in todo:
+        keys_off = db.dialect == "sqlite" and _KEYS_OFF in migration.sql
         try:
+            if keys_off:  # outside the transaction: SQLite ignores the pragma inside one
+                db.execute("PRAGMA foreign_keys=OFF")
             with db.transaction():
                 db.execute(_TABLE)
                 if migration.version in applied(db):  # another process applied it while we waited
                     continue
                 for statement in split_statements(migration.sql):
                     db.execute(statement)
+                if keys_off and db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(
+                        f"migration {migration.version:04d}_{migration.name} left rows whose "
+                        "parent is missing; the database is unchanged"
+                    )
                 db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
                 )
         except db.Error as e:
             raise StoreError(f"migration {migration.version:04d}_{migration.name} failed: {e}") from e
+        finally:
+            if keys_off:
+                db.execute("PRAGMA foreign_keys=ON")
         done.append(migration)
     return done

@@ -4,7 +4,8 @@ Each item's text becomes an Article (published = the item's date), which ``under
 and ``coding.code_events`` read as they read any article. The events are compared in the form a
 CAMEO or PLOVER user receives them, through the exporters' own code: CAMEO dyads
 (``export.codes.dyads``: one per ordered pair of parties, 036 for planned talks, 045 for
-mediators) and PLOVER records (``export.plover_records``: planned talks are AGREE). Cancelled,
+mediators; none for an act with no CAMEO code, a resignation, which counts for its PLOVER type only)
+and PLOVER records (``export.plover_records``: planned talks are AGREE, planned concessions CONCEDE). Cancelled,
 denied and hypothetical events are not exported, so they count only for ``false_event_rate``,
 which counts every event.
 
@@ -49,8 +50,8 @@ from dragoman.eval.metrics import (
 )
 from dragoman.eval.tables import aliases
 from dragoman.eval.tasks._common import add_error, clip, code_text, drop_none, read_jsonl, tick
-from dragoman.export import NOT_EXPORTED, plover_records
-from dragoman.export.codes import dyads, quad_class
+from dragoman.export import NOT_EXPORTED, plover_records, plover_type
+from dragoman.export.codes import dyads, plover_actors, quad_class
 from dragoman.model import Actor, Event
 from dragoman.options import Options
 
@@ -146,7 +147,7 @@ def _score_item(item: dict[str, Any], events: list[Event], t: _Tally, errors: li
         for a in r["actor"] or [None]
         for b in r["recipient"] or [None]
     ]
-    plover_dyads = [(a, b, plover_type(e)) for e in exported for a, b, _ in dyads(e)]
+    plover_dyads = [triple for e in exported for triple in _plover_dyads(e)]
     cameo_sources = [(a, b, code) for e in exported for a, b, code in reciprocal_as_sources(e)]
     codes = {code for _, _, code in cameo}
     roots = {code[:2] for code in codes}
@@ -270,11 +271,16 @@ def reciprocal_as_sources(event: Event) -> list[tuple[Actor | None, Actor | None
     return kept
 
 
-def plover_type(event: Event) -> str:
-    """The event's PLOVER type as exported (planned talks are AGREE, as in ``plover_records``)."""
-    return (
-        "AGREE" if event.event_type == "CONSULT" and event.status == "planned" else event.event_type
-    )
+def _plover_dyads(event: Event) -> list[tuple[Actor | None, Actor | None, str]]:
+    """The event's CAMEO dyads with its exported PLOVER type; an act with no CAMEO code (a
+    resignation) has none, so its PLOVER actors and recipient stand in: it counts for its
+    PLOVER type, never for a CAMEO root."""
+    kind = plover_type(event)
+    pairs = dyads(event)
+    if pairs or event.cameo is not None:
+        return [(a, b, kind) for a, b, _ in pairs]
+    actors, recipient = plover_actors(event)
+    return [(a, recipient, kind) for a in actors or [None]]
 
 
 def _present(actor: Any) -> bool:

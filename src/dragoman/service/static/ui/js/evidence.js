@@ -46,7 +46,7 @@ function facts(data) {
   const rows = [
     ["Where", where],
     ["Mediator", s.mediator || "none reported"],
-    ["CAMEO", `${e.cameo}${e.mode ? ` · mode ${e.mode}` : ""}`],
+    ["CAMEO", `${e.cameo || "no code"}${e.mode ? ` · mode ${e.mode}` : ""}`],
     ["Sources", `${plural(e.independent_sources, "independent source")}, ${plural(e.reports.length, "report")}`],
     ["Topics", (e.topics || []).join(", ") || "none"],
   ];
