@@ -7,6 +7,7 @@ owned(actor)                     a body given its owner by a possessive ("its fo
 with_coordinated(target, ...)    the target and the recipients listed with it
 helps(sentence, mention)         a helper of the act ("with Italy's help"), never its target
 place_is_city(actors, ...)       whether the act's place is a city (not a country or region)
+placed_groups(actors, sentence)  groups named with where they are take its country ("militias in X")
 unsure(...) / parsed_sides_of(...) / parsed_dyad(...) / parsed_parties(...)
                                  when the parse is read, and the sides it gives
 """
@@ -14,6 +15,7 @@ unsure(...) / parsed_sides_of(...) / parsed_dyad(...) / parsed_parties(...)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
@@ -30,6 +32,7 @@ __all__ = [
     "parsed_parties",
     "parsed_sides_of",
     "place_is_city",
+    "placed_groups",
     "unsure",
     "with_coordinated",
 ]
@@ -45,6 +48,14 @@ _BY = re.compile(r"[^.;]{0,40}?\bby\b", re.IGNORECASE)
 _CLAUSE_BEFORE = re.compile(
     r",\s*(?:which|who|whose|where|after|when|as|while)\b|\b(?:said|says|told|accused|claimed)\b",
     re.IGNORECASE,
+)
+# "threatened to ban voting in X if Hamas ran": the actor of a condition is not the act's target
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# "... based in Christian east Beirut", "... in east Bosnia": a group's address, up to three
+# capitalised or compass words between "in" and the place
+_GROUP_PLACE = re.compile(
+    r"\s+(?:(?:based|stationed|operating|deployed|active|holed\s+up)\s+)?(?:in|inside)\s+"
+    r"(?:(?:the|[A-Z][\w-]*|(?:north|south|east|west|central)[a-z]*)\s+){0,3}"
 )
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -133,6 +144,33 @@ def with_coordinated(target: Actor, principals: tuple[Mention, ...], sentence: s
     return list(unique_actors(group))
 
 
+def placed_groups(actors: SentenceActors, sentence: str) -> SentenceActors:
+    """Groups with no country followed by where they are take that place's country, and the
+    place, the group's address, is no actor of its own: "a newspaper based in east Beirut" LBN
+    JRN (not Beirut's government), "a truce with Moslem forces in east Bosnia" BIH REB, "rival
+    militias in Tripoli"."""
+    moved: dict[int, Mention] = {}
+    addresses: list[tuple[int, int]] = []
+    for k, m in enumerate(actors.principals):
+        if m.actor.country or m.actor.kind != "group":
+            continue
+        place = next(
+            (p for p in actors.places if _GROUP_PLACE.fullmatch(sentence, m.end, p.start)), None
+        )
+        if place is None or place.place.country is None:
+            continue
+        moved[k] = replace(m, actor=replace(m.actor, country=place.place.country))
+        addresses.append((place.start, place.end))
+    if not moved:
+        return actors
+    principals = tuple(
+        moved.get(k, m)
+        for k, m in enumerate(actors.principals)
+        if not any(lo <= m.start and m.end <= hi for lo, hi in addresses)
+    )
+    return replace(actors, principals=principals)
+
+
 def place_is_city(actors: SentenceActors, country: str | None, clause: tuple[int, int]) -> bool:
     """Whether the act's place (of ``country``, in its clause) is a city, not a country or region."""
     inside = [p for p in actors.places if clause[0] <= p.start and p.end <= clause[1]]
@@ -155,13 +193,15 @@ def unsure(
 ) -> bool:
     """Whether the surface order may be wrong, so that the parse is worth its cost: a side with
     no actor or several, a passive ("were attacked by"), a relative clause before the trigger, or
-    a speaker whose report may hold someone else's act."""
+    a speaker whose report may hold someone else's act, or a condition after the trigger
+    whose subject may pass for the target."""
     if len({a.country for a in sources}) != 1 or len({a.country for a in targets}) != 1:
         return True
     if (
         actors.speakers
         or _PASSIVE.search(sentence, 0, match.start)
         or _BY.match(sentence, match.end)
+        or _CONDITION.search(sentence, match.end)
     ):
         return True
     return bool(_CLAUSE_BEFORE.search(sentence, 0, match.start))

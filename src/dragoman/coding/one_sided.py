@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding._roles_record import Roles
@@ -18,15 +19,19 @@ from dragoman.coding.countryless import countryless
 from dragoman.coding.governments import government, names_city
 from dragoman.coding.lexicon import ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, unique_actors
+from dragoman.coding.parse_roles import ParsedSides
 from dragoman.errors import DataFileError
 from dragoman.model import Actor
 
 __all__ = [
     "at_home",
+    "attack_abroad",
     "attacked_city",
     "civilians_of",
     "cued_target",
     "implied_actor",
+    "landed_civilians",
+    "object_place_target",
     "one_sided_roles",
     "place_recipient",
     "place_target_types",
@@ -74,6 +79,39 @@ def civilians_of(
     if place_country is None or not (event_type in place_target_types() or eased):
         return None
     return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
+
+
+def landed_civilians(targets: list[Actor], event_type: str) -> list[Actor]:
+    """Targets that are only where the act lands, for an attack, restriction, cut or threat:
+    the place's civilians, not the government its seat stands for elsewhere ("suspended aid
+    deliveries in Baghdad" IRQ CVL)."""
+    if event_type not in _types("landing_civilian_types"):
+        return targets
+    return [
+        Actor(text=t.text, name="civilians", country=t.country, sector="CVL", kind="group")
+        if t.sector == "GOV" and t.country
+        else t
+        for t in targets
+    ]
+
+
+def object_place_target(sides: ParsedSides | None, event_type: str) -> ParsedSides | None:
+    """The parse's sides, with the people of the place the act's "to" clause falls on as the
+    target when the parse names none, for an attack, restriction, cut or threat: "threatened to
+    ban voting in East Jerusalem if Hamas ran" PSE CVL, not Hamas."""
+    if sides is None or sides.targets or sides.object_place is None:
+        return sides
+    if event_type not in _types("landing_civilian_types"):
+        return sides
+    return replace(sides, targets=(sides.object_place,), landed=True)
+
+
+def attack_abroad(source: Actor | None, place_country: str | None, event_type: str) -> bool:
+    """Whether an attack (or coercion) lands in a country not the source's own: its victims are
+    the place's, not a group of the attackers' own country named nearby."""
+    if source is None or not source.country or place_country is None:
+        return False
+    return place_country != source.country and event_type in place_target_types()
 
 
 def place_recipient(

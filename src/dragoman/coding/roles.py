@@ -21,18 +21,22 @@ from dragoman.coding._role_candidates import (
     parsed_parties,
     parsed_sides_of,
     place_is_city,
+    placed_groups,
     unsure,
     with_coordinated,
 )
 from dragoman.coding._roles_record import Roles
 from dragoman.coding.countryless import countryless, lone_sources
-from dragoman.coding.governments import government
+from dragoman.coding.governments import government, names_city
 from dragoman.coding.lexicon import Cues
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
 from dragoman.coding.one_sided import (
     at_home,
+    attack_abroad,
     attacked_city,
     cued_target,
+    landed_civilians,
+    object_place_target,
     one_sided_roles,
     place_recipient,
 )
@@ -87,6 +91,7 @@ def assign_roles(
     are unsure; None keeps the surface rules.
     """
     trig = match.trigger
+    actors = placed_groups(actors, sentence)
     symmetric = trig.roles in ("symmetric", "mediation", "venue")
     if symmetric and _RELATIVE.search(sentence, 0, clause[0]):
         clause = (scope[0], clause[1])  # "the delegations, which held talks": the antecedent's
@@ -177,9 +182,11 @@ def assign_roles(
         and not trig.target_from_place
         and unsure(sources, targets, sentence, match, actors)
     ):
-        sides = parsed_sides_of(parse, match, actors)
+        sides = object_place_target(parsed_sides_of(parse, match, actors), trig.event_type)
         surface = targets
         sources, targets = parsed_dyad(sources, targets, sides)
+        if sides is not None and sides.landed:
+            targets = landed_civilians(targets, trig.event_type)
         helpers = {id(m.actor) for m in after if helps(sentence, m)}
         targets = [t for t in targets if id(t) not in helpers] or surface
         sources = own_clause_sources(sources, before, sides)
@@ -194,8 +201,19 @@ def assign_roles(
         return _each_dyad(sides, targets, mediator, listed)
     source = sources[0] if sources else None
     target = next((t for t in targets if source is None or t.country != source.country), None)
-    if target is None:  # same country, another sector ("the army detained Iranian protesters")
-        target = next((t for t in targets if not _same(t, source) and not owned(t)), None)
+    if target is None:
+        # same country, another sector ("the army detained Iranian protesters"); for an attack
+        # abroad only a city attacked, as the victims are the place's ("Palestinian bombers
+        # killed 23 people in Tel Aviv ... in the Palestinian uprising": ISR CVL, not the uprising)
+        abroad = attack_abroad(source, location_country, trig.event_type)
+        target = next(
+            (
+                t
+                for t in targets
+                if not _same(t, source) and not owned(t) and (not abroad or names_city(t.text))
+            ),
+            None,
+        )
     if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
         city = place_is_city(actors, location_country, clause)
         placed = place_recipient(
