@@ -2,7 +2,8 @@
 
 Each sentence is coded as in ``sentence_events``; its main event (the most confident, the first
 on a tie) is mapped into the label's classes by ``data/eval/sentence_labels.yaml`` through its
-CAMEO root or PLOVER type, as the manifest's ``label_kind`` says. No event is the prediction
+CAMEO root or PLOVER type, as the manifest's ``label_kind`` says; an event with no CAMEO code (a
+resignation, RETREAT) reads as the root family of its type (08). No event is the prediction
 "none", wrong for every class.
 
 * ``acc``: share of items whose gold label has a class where our class is that class;
@@ -17,9 +18,12 @@ diplomacy-relevant labels (CASE DIPLO, AGREEMENT) matter more than their weight.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Hashable
 from typing import Any
 
+from dragoman.coding.ontology import load_ontology
 from dragoman.errors import ConfigError
 from dragoman.eval.bench import Progress, SetSpec, TaskOutput
 from dragoman.eval.metrics import Counts, add_counts, macro_f1, per_class_counts, ratio
@@ -116,8 +120,18 @@ def main_event(events: list[Event]) -> Event | None:
 def _our_class(labels: LabelMap, main: Event | None) -> str | None:
     if main is None:
         return None
-    return labels.our_class(main.cameo if labels.ours == "cameo_root" else main.event_type)
+    if labels.ours != "cameo_root":
+        return labels.our_class(main.event_type)
+    return labels.our_class(main.cameo or _type_root(main.event_type))
+
+
+@functools.cache
+def _type_root(event_type: str) -> str | None:
+    """The CAMEO root family of a PLOVER type, for an event with no CAMEO code (a resignation,
+    RETREAT: "08", yield): the root most of the type's codes in cameo_codes.tsv have."""
+    roots = Counter(c.code[:2] for c in load_ontology().cameo.values() if c.plover_type == event_type)
+    return roots.most_common(1)[0][0] if roots else None
 
 
 def _describe(event: Event | None) -> str:
-    return f"{event.event_type} {event.cameo}" if event else "no event"
+    return f"{event.event_type} {event.cameo or event.mode}" if event else "no event"
