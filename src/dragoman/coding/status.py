@@ -63,6 +63,8 @@ class StatusRules:
     habitual: re.Pattern[str] | None
     nested: re.Pattern[str] | None  # after the trigger, where a clause of another act starts
     aside: re.Pattern[str] | None  # before it, a relative clause set off by commas
+    # right before it, a passive or perfect relative clause: "a plant which were caused by a "
+    background: re.Pattern[str] | None
     max_age_days: int
     date_modifier: re.Pattern[str] | None
     speech_before: re.Pattern[str]  # "said on " right before a date: the statement's date
@@ -182,6 +184,9 @@ def load_status_rules(path: str | None = None) -> StatusRules:
         habitual=compile_any(history.get("habitual"), macros, f"{file}: history.habitual"),
         nested=compile_any(history.get("nested"), macros, f"{file}: history.nested"),
         aside=compile_any(history.get("aside"), macros, f"{file}: history.aside", words=False),
+        background=compile_any(
+            history.get("background"), macros, f"{file}: history.background", words=False
+        ),
         max_age_days=int(history.get("max_age_days", 183)),
         date_modifier=compile_any(
             history.get("date_modifier"), macros, f"{file}: history.date_modifier", words=False
@@ -248,6 +253,9 @@ def read_status(
 ) -> Reading:
     """Read the status cues, negation, history and circumstance of one trigger."""
     if _is_history(rules, _own_clause(rules, window), published_year):
+        return Reading(status=None, history=True)
+    if rules.background is not None and rules.background.search(window.sentence_before):
+        # "observers who were taken hostage": what happened to the noun, told as background
         return Reading(status=None, history=True)
     if noun and rules.circumstantial.search(window.sentence_before):
         if rules.presupposed is not None and rules.presupposed.search(window.sentence_before):
