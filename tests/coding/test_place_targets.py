@@ -178,3 +178,25 @@ def test_a_protest_against_a_wrongdoer_or_to_overthrow_names_its_target(
     text: str, target: Code
 ) -> None:
     assert target in {t for _, t in dyads(text, "PROTEST")}
+
+
+def test_a_participle_counting_its_patients_falls_on_the_previous_acts_target() -> None:
+    events = coded(
+        "Algerian police opened fire to disperse fundamentalist protesters on Friday, wounding "
+        "three people and arresting 40, officials said."
+    )
+    targets = {e.event_type: code_of(e.target) for e in events}
+    # the religious movement's followers are REL (CAMEO MOS), and those arrested are they
+    assert targets.get("ASSAULT") == ("DZA", "REL"), targets
+    assert targets.get("COERCE") == ("DZA", "REL"), targets
+
+
+def test_a_person_stands_for_the_nationality_beside_them_when_the_parse_decides() -> None:
+    # the condition ("if he is re-elected") has the parse read the sides; the person is the
+    # target, not "Israeli right-winger" beside him
+    events = coded(
+        "An official Iranian newspaper called on Muslims to mobilize against Israeli "
+        "right-winger Benjamin Netanyahu, who has vowed to strike Iran if he is re-elected."
+    )
+    targets = {(e.target.country, e.target.kind) for e in events if e.event_type == "ACCUSE"}
+    assert targets == {("ISR", "person")}, targets

@@ -8,6 +8,7 @@ with_coordinated(target, ...)    the target and the recipients listed with it
 helps(sentence, mention)         a helper of the act ("with Italy's help"), never its target
 place_is_city(actors, ...)       whether the act's place is a city (not a country or region)
 placed_groups(actors, sentence)  groups named with where they are take its country ("militias in X")
+counted_patient(...)             "..., arresting 12": the people the previous act fell on
 unsure(...) / parsed_sides_of(...) / parsed_dyad(...) / parsed_parties(...)
                                  when the parse is read, and the sides it gives
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dragoman.coding._roles_record import Roles
 from dragoman.coding.mentions import Mention, SentenceActors, unique_actors
 from dragoman.coding.parse_roles import ParsedSides, SentenceParse, parsed_sides
 from dragoman.coding.rules import Match
@@ -24,6 +26,7 @@ from dragoman.model import Actor
 
 __all__ = [
     "before_trigger",
+    "counted_patient",
     "dedupe",
     "helps",
     "own_clause_sources",
@@ -56,6 +59,12 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _GROUP_PLACE = re.compile(
     r"\s+(?:(?:based|stationed|operating|deployed|active|holed\s+up)\s+)?(?:in|inside)\s+"
     r"(?:(?:the|[A-Z][\w-]*|(?:north|south|east|west|central)[a-z]*)\s+){0,3}"
+)
+# a bare count after a participle: "arresting 12", "detaining dozens" (not "12 Iranian ...")
+_COUNT = re.compile(
+    r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|"
+    r"several|many|others)(?:\s+(?:more|others|people|persons))?(?=\s*(?:[,.;]|and\b|$))",
+    re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -171,6 +180,19 @@ def placed_groups(actors: SentenceActors, sentence: str) -> SentenceActors:
     return replace(actors, principals=principals)
 
 
+def counted_patient(
+    sentence: str, match: Match, source: Actor | None, previous: Roles | None
+) -> Actor | None:
+    """The target of a participle that shares its subject with the act before it and counts
+    its patients without naming them: the people that act fell on ("police opened fire to
+    disperse demonstrators, killing one person and arresting 12")."""
+    if previous is None or previous.target is None or not _COUNT.match(sentence, match.end):
+        return None
+    if source is None or previous.source is None or source.country != previous.source.country:
+        return None
+    return previous.target
+
+
 def place_is_city(actors: SentenceActors, country: str | None, clause: tuple[int, int]) -> bool:
     """Whether the act's place (of ``country``, in its clause) is a city, not a country or region."""
     inside = [p for p in actors.places if clause[0] <= p.start and p.end <= clause[1]]
@@ -220,8 +242,9 @@ def parsed_dyad(
     """
     if sides is None:
         return sources, targets
-    parsed_sources = [m.actor for m in sides.sources if m.actor.country]
-    parsed_targets = [m.actor for m in sides.targets if m.actor.country]
+    # a person stands for the nationality beside them: "Israeli right-winger Ariel Sharon"
+    parsed_sources = [m.actor for m in dedupe(list(sides.sources)) if m.actor.country]
+    parsed_targets = [m.actor for m in dedupe(list(sides.targets)) if m.actor.country]
     if sides.reported and sides.has_subject and not parsed_sources:
         said = {m.actor for m in sides.speakers}
         sources = [a for a in sources if a not in said]

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from dragoman.coding._role_candidates import (
     before_trigger,
+    counted_patient,
     dedupe,
     helps,
     own_clause_sources,
@@ -214,6 +215,8 @@ def assign_roles(
             ),
             None,
         )
+    if target is None and elided:  # "dispersed protesters, ... arresting 12": the same people
+        target = counted_patient(sentence, match, source, previous)
     if target is None:  # "shelled the town of Kassala": the place's civilians, for an attack
         city = place_is_city(actors, location_country, clause)
         placed = place_recipient(
