@@ -79,3 +79,10 @@ def test_a_nationality_or_possessive_before_a_place_noun_is_a_place(
     sentence: str, place: str
 ) -> None:
     assert all(country != place for _, country, _ in actors(sentence)), actors(sentence)
+
+
+def test_a_peoples_hyphenated_adjective_leads_its_forces_or_names_none() -> None:
+    found = actors("Kurdish-led forces took the town of Manbij, Syria's army said.")
+    assert ("Kurdish-led forces", "SYR", "MIL") in found, found
+    found = actors("Shells fell on Kurdish-held villages near Kirkuk.")
+    assert all(text != "Kurdish" for text, _, _ in found), found

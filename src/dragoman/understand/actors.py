@@ -376,6 +376,8 @@ class _Reader(PhraseBuilder):
         """A part of a hyphenated word; "Vietnamese-led forces" joins the nouns it leads."""
         u = self.units[k]
         chain = self._led_chain(u)
+        if chain is None and _people(u.entry) and not u.entry.plural:
+            return k + 1  # "Kurdish-controlled areas": a people's adjective names no actor alone
         if chain is None:
             self._emit_part(u)
             return k + 1
@@ -385,7 +387,8 @@ class _Reader(PhraseBuilder):
     def _led_chain(self, u: Unit) -> Chain | None:
         """The role nouns after "X-led" that belong to X ("US-led forces" are US forces)."""
         last = self.toks[u.i].text.rsplit("-", 1)[-1].lower()
-        if u.entry.kind not in ("country", "demonym", "seat") or last not in self.gaz.leading_verbs:
+        led = u.entry.kind in ("country", "demonym", "seat") or _people(u.entry)
+        if not led or last not in self.gaz.leading_verbs:
             return None
         chain = self._chain(u.j, gap=False)
         return chain if chain is not None and chain.sector else None
