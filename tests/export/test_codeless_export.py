@@ -1,12 +1,11 @@
 """An event with no CAMEO code (a resignation, PLOVER RETREAT/resign) in the exports: PLOVER takes
-it, quad from its type and scale from its mode; the CAMEO export skips it; a planned concession,
-with or without a code, is exported to PLOVER as the promise it is (CONCEDE, decisions 1 and 16)."""
+it, quad from its type and scale from its mode; the CAMEO export skips it; a planned withdrawal is
+exported to PLOVER as the promise it is (CONCEDE, decisions 1 and 16), an announced resignation as
+the office holder's own decision (RETREAT/resign, planned, decision 18)."""
 
 from __future__ import annotations
 
 import json
-
-import pytest
 
 from dragoman.export import export_text, flat_record, plover_records
 from dragoman.export.codes import dyads
@@ -47,11 +46,16 @@ def test_csv_and_json_keep_the_event_with_an_empty_code() -> None:
     assert line["cameo"] is None and line["event"] == "RETREAT"
 
 
-@pytest.mark.parametrize(
-    "cameo, mode", [(None, "resign"), ("0874", "withdraw")], ids=["will-resign", "will-withdraw"]
-)
-def test_a_planned_concession_is_exported_as_the_promise(cameo: str | None, mode: str) -> None:
-    (record,) = plover_records([act("planned", cameo=cameo, mode=mode)])
-    # CONCEDE has no modes: the record keeps "resign", the PLOVER line the type's own scale
-    assert (record["event"], record["mode"], record["quad"], record["scale"]) == ("CONCEDE", None, 1, 4.5)
+def test_a_planned_withdrawal_is_exported_as_the_promise() -> None:
+    (record,) = plover_records([act("planned", cameo="0874", mode="withdraw")])
+    # CONCEDE has no modes: the PLOVER line takes the type's own scale
+    assert (record["event"], record["mode"], record["quad"]) == ("CONCEDE", None, 1)
+    assert record["status"] == "planned"
+
+
+def test_an_announced_resignation_is_the_office_holders_own_decision() -> None:
+    # conceded to no one: it stays RETREAT/resign, planned (decision 18), as an announced cut
+    # stays SANCTION, so the later "resigned" report is the same act
+    (record,) = plover_records([act("planned")])
+    assert (record["event"], record["mode"], record["quad"], record["scale"]) == ("RETREAT", "resign", 2, 4.5)
     assert record["status"] == "planned"

@@ -175,7 +175,7 @@ def build_event(
     mediator = roles.mediator if trig.event_type in WITH_MEDIATOR else None
     mode, cameo, participants = trig.mode, trig.cameo, roles.participants
     # an act CAMEO has no code for has no intent code either: "will resign" stays a planned
-    # RETREAT, which the PLOVER export writes as the promise it is (export/__init__.py)
+    # RETREAT, the office holder's own announced decision (export/__init__.py, decision 18)
     intent = refusal or (
         None
         if verbal or cameo is None

@@ -2,7 +2,9 @@
 
 Rules follow ../shared/ontology/README.md ("PLOVER export", "CAMEO export"): planned CONSULT is
 exported to PLOVER as AGREE, a planned RETREAT as CONCEDE (decisions 1 and 16: a future concession
-is a promised one, "will resign" as "will withdraw its troops"); cancelled, denied and hypothetical
+is a promised one, "the troops are to withdraw"), except a resignation announced ahead ("will
+resign"): the office holder's own decision, conceded to no one, stays RETREAT/resign, planned, as an
+announced cut stays SANCTION (decision 18); cancelled, denied and hypothetical
 events are not exported to PLOVER or CAMEO (they stay in CSV/Parquet, which carry every record with
 its status). The CAMEO export skips an event with no CAMEO code (``cameo`` None: a resignation);
 PLOVER, CSV and Parquet keep it, ``cameo`` null/empty.
@@ -31,6 +33,9 @@ NOT_EXPORTED = frozenset({"cancelled", "denied", "hypothetical"})
 # PLOVER's type for a planned act of these types: a meeting planned is agreed on, a concession
 # to be carried out is promised (decisions 1 and 16); other future acts keep their type
 PLANNED_AS = {"CONSULT": "AGREE", "RETREAT": "CONCEDE"}
+# modes whose planned act is a decision the actor announces about itself, not a promise to
+# another party: they keep their type (decision 18)
+PLANNED_OWN_DECISION = frozenset({"resign"})
 FLAT_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "event_type", "mode", "context", "cameo", "status",
     "source", "source_country", "source_sector", "target", "target_country", "target_sector",
@@ -73,8 +78,8 @@ def plover_records(events: Iterable[Event]) -> Iterable[dict[str, Any]]:
 
 def plover_type(event: Event) -> str:
     """The PLOVER type an event is exported with: planned talks are AGREE, a planned concession
-    CONCEDE (``PLANNED_AS``), any other its own."""
-    if event.status == "planned":
+    CONCEDE (``PLANNED_AS``), an announced resignation and any other its own."""
+    if event.status == "planned" and event.mode not in PLANNED_OWN_DECISION:
         return PLANNED_AS.get(event.event_type, event.event_type)
     return event.event_type
 
