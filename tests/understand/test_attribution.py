@@ -27,6 +27,8 @@ def attributions(text: str) -> list[Attribution]:
     [
         ("The United States and Iran agreed to hold a third round in Muscat, Reuters reported, citing a US official.",
          "Reuters, citing a US official", "Reuters reported, citing a US official"),
+        ("Washington and Tehran are expected to convene another round in Geneva, Reuters reported, referencing a U.S. official.",
+         "Reuters, referencing a U.S. official", "Reuters reported, referencing a U.S. official"),
         ("The talks will move to Geneva next month, according to a source briefed on the arrangements.",
          "a source briefed on the arrangements", "according to a source briefed on the arrangements"),
         ("At least 40 protesters were killed in the crackdown, according to rights groups.",
