@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dragoman.coding import evidence as ev
 from dragoman.coding._prefix import may_match, word_starts
+from dragoman.coding.agenda import with_agenda
 from dragoman.coding.agreement_objects import with_objects
 from dragoman.coding.agreement_references import (
     ArticleContext,
@@ -96,6 +97,7 @@ class RuleCoder:
         events = with_meeting_mediators(events)
         events = with_meetings_told_again(events)  # "whose government hosted the talks"
         events = with_objects(events, self.lexicon_.cues)
+        events = with_agenda(events, views, self.lexicon_.cues)  # "talks focused on sanctions"
         return [e for e in events if e.confidence >= self.opts.min_confidence]
 
     def _prepare(self, state: ArticleState, view: SentenceView) -> _Read | None:

@@ -119,6 +119,8 @@ class Cues:
     object_anaphor: re.Pattern[str] | None = None  # "renewed that demand": recipient told before
     act_object: re.Pattern[str] | None = None  # "welcomed the signing": the signers receive it
     intents: Intents | None = None  # a stated future act: its promise or threat (intents.py)
+    agenda: re.Pattern[str] | None = None  # "talks focused on ...": the article's talks' topics
+    agenda_negated: re.Pattern[str] | None = None  # "... is not on the agenda"
 
 
 _SECONDARY_COLUMNS = ("id", "pattern", "cameo", "event_type", "mode", "context", "roles", "starts",
@@ -471,6 +473,8 @@ def _load_cues(path: Path, ontology: Ontology) -> Cues:
         object_anaphor=compile_any(data.get("object_anaphor"), macros, f"{path}: object_anaphor"),
         act_object=compile_any(data.get("act_object"), macros, f"{path}: act_object", words=False),
         intents=load_intents(path, data, macros, ontology),
+        agenda=compile_any(data.get("agenda"), macros, f"{path}: agenda"),
+        agenda_negated=compile_any(data.get("agenda_negated"), macros, f"{path}: agenda_negated"),
     )
 
 
