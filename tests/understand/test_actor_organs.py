@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.model import ActorMention
-from dragoman.understand.actors import find_actors
-from dragoman.understand.sentences import split_sentences
-
-
-def actors(text: str) -> list[tuple[str, str | None, str | None]]:
-    found: list[ActorMention] = find_actors(text, list(split_sentences(text)))
-    return [(text[m.start : m.end], m.actor.country, m.actor.sector) for m in found]
+from tests.understand.mentioned import actors
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,7 @@ by its place ('its Kabul embassy') is not that place's country's."""
 
 from __future__ import annotations
 
-from dragoman.understand.actors import find_actors
-from dragoman.understand.sentences import split_sentences
-
-
-def actors(text: str) -> list[tuple[str, str | None, str | None]]:
-    found = find_actors(text, split_sentences(text))
-    return [(text[m.start : m.end], m.actor.country, m.actor.sector) for m in found]
+from tests.understand.mentioned import actors
 
 
 def test_the_government_of_a_province_is_its_countrys_government() -> None:
