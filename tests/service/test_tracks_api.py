@@ -154,7 +154,10 @@ def test_tracks_twin_names_codes_and_outlets(site: Api) -> None:
     )
     assert {d["name"] for d in two["delegations"]} >= {"Abbas Araghchi", "Steve Witkoff"}
     assert "Alpine Wire" in {s["outlet"] for s in two["sources"]}
-    assert two["meetings"] and two["topics"] == ["nuclear programme"]
+    # the agenda of the round to come, from the sentences saying what the talks are about
+    # (coding/agenda.py): none of it is the agenda of the round already held
+    assert two["meetings"] and {"nuclear programme", "sanctions", "sanctions relief"} <= set(two["topics"])
+    assert one["topics"] == []
 
 
 def test_network_twin_links_mediator_and_parties(site: Api) -> None:
