@@ -14,6 +14,7 @@ positive cue on count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -25,7 +26,8 @@ _LIVE = frozenset({"planned", "occurred", "ongoing", "postponed"})
 
 
 def with_agenda(events: list[Event], views: Sequence[SentenceView], cues: Cues) -> list[Event]:
-    if cues.agenda is None:
+    agenda = cues.agenda
+    if agenda is None:
         return events
     talks = [e for e in events if _is_talks(e)]
     if not talks or len({_sides(e) for e in talks}) != 1:
@@ -34,7 +36,7 @@ def with_agenda(events: list[Event], views: Sequence[SentenceView], cues: Cues) 
     talks = ahead or talks  # what is said about the talks is about those still to come
     found: list[str] = []
     for view in views:
-        for tag in _agenda_topics(view.sentence.text, cues):
+        for tag in _agenda_topics(view.sentence.text, agenda, cues):
             if tag not in found:
                 found.append(tag)
     if not found:
@@ -46,9 +48,8 @@ def with_agenda(events: list[Event], views: Sequence[SentenceView], cues: Cues) 
     ]
 
 
-def _agenda_topics(text: str, cues: Cues) -> tuple[str, ...]:
-    assert cues.agenda is not None
-    cue = cues.agenda.search(text)
+def _agenda_topics(text: str, agenda: re.Pattern[str], cues: Cues) -> tuple[str, ...]:
+    cue = agenda.search(text)
     if cue is None:
         return ()
     if cues.agenda_negated is not None and cues.agenda_negated.search(text):
