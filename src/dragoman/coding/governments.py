@@ -2,6 +2,7 @@
 
     seat_of(Place) -> Actor | None     Tehran -> Iran (IRN GOV); Brussels -> EU; Geneva -> None
     government(code) -> Actor          "IRN" -> Iran (IRN GOV)
+    civilians(code) -> Actor           "FRA" -> civilians (FRA CVL): the people a place stands for
 
 A visit (CAMEO 042/043) needs a host: a country, or a city that is a seat of government. Place
 mentions do not say which cities are capitals (Place.kind is city | country | region), so the
@@ -19,7 +20,7 @@ from dragoman.model import Actor, Place
 if TYPE_CHECKING:
     from dragoman.understand.gazetteer import Gazetteer
 
-__all__ = ["government", "names_city", "seat_of"]
+__all__ = ["civilians", "government", "names_city", "seat_of"]
 
 _SLOTS = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})  # organisations: no sector
 
@@ -39,6 +40,12 @@ def government(code: str, *, text: str | None = None) -> Actor:
     if code in _SLOTS:
         return Actor(text=text, name=name, country=code, sector=None, kind="igo")
     return Actor(text=text, name=name, country=code, sector="GOV", kind="state")
+
+
+def civilians(code: str | None, *, text: str | None = None) -> Actor:
+    """The people of a country, as the target of an act that falls on one of its places
+    (PLOVER's reading of an attack or restriction on a place: "would blockade Paris" FRA CVL)."""
+    return Actor(text=text, name="civilians", country=code, sector="CVL", kind="group")
 
 
 def names_city(text: str | None) -> bool:

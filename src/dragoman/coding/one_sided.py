@@ -16,7 +16,7 @@ from dataclasses import replace
 from dragoman.coding._datafile import compile_pattern, data_path, load_mapping
 from dragoman.coding._roles_record import Roles
 from dragoman.coding.countryless import countryless
-from dragoman.coding.governments import government, names_city
+from dragoman.coding.governments import civilians, government, names_city
 from dragoman.coding.lexicon import ImpliedActor, Trigger
 from dragoman.coding.mentions import Mention, unique_actors
 from dragoman.coding.parse_roles import ParsedSides
@@ -78,7 +78,7 @@ def civilians_of(
     eased = (cameo or "").startswith(tuple(_types("place_target_codes")))
     if place_country is None or not (event_type in place_target_types() or eased):
         return None
-    return Actor(text=None, name="civilians", country=place_country, sector="CVL", kind="group")
+    return civilians(place_country)
 
 
 def landed_civilians(targets: list[Actor], event_type: str) -> list[Actor]:
@@ -88,9 +88,7 @@ def landed_civilians(targets: list[Actor], event_type: str) -> list[Actor]:
     if event_type not in _types("landing_civilian_types"):
         return targets
     return [
-        Actor(text=t.text, name="civilians", country=t.country, sector="CVL", kind="group")
-        if t.sector == "GOV" and t.country
-        else t
+        civilians(t.country, text=t.text) if t.sector == "GOV" and t.country else t
         for t in targets
     ]
 
@@ -177,8 +175,7 @@ def attacked_city(target: Actor, event_type: str) -> Actor:
         return target
     if not names_city(target.text):
         return target
-    return Actor(text=target.text, name="civilians", country=target.country, sector="CVL",
-                 role=target.role, kind="group")  # fmt: skip
+    return civilians(target.country, text=target.text).with_role(target.role)
 
 
 def implied_actor(spec: ImpliedActor, country: str | None, text: str | None) -> Actor:

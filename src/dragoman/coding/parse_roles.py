@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dragoman.coding.governments import seat_of
+from dragoman.coding.governments import civilians, seat_of
 from dragoman.coding.mentions import Mention, PlaceAt, SentenceActors
 from dragoman.coding.parse_arguments import Arguments, arguments, parse_words
 from dragoman.model import Actor, Place
@@ -284,12 +284,8 @@ def _places_in(token: Token, actors: SentenceActors) -> list[PlaceAt]:
 
 
 def _civilians(place: Place) -> Actor | None:
-    """The people of a place an act lands on: its country's civilians (PLOVER's reading of
-    an attack or restriction on a place: "would blockade Paris" FRA CVL)."""
-    if place.country is None:
-        return None
-    return Actor(text=place.text, name="civilians", country=place.country, sector="CVL",
-                 kind="group")  # fmt: skip
+    """The people of a place an act lands on: its country's civilians."""
+    return civilians(place.country, text=place.text) if place.country else None
 
 
 def _phrase(token: Token, prepositions: frozenset[str]) -> tuple[int, int]:
