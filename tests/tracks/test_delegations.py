@@ -102,3 +102,21 @@ def test_a_delegation_in_a_city_of_two_meetings_of_its_side_joins_neither(
 ) -> None:
     found = rounds(stores, "two-meetings", [TWO_MEETINGS_ONE_CITY])
     assert ("USA", "Jared Kushner") not in people(found[2]), found[2]
+
+
+VENUE_BY_COUNTRY_NAME = {
+    "outlet": "Steppe Times",
+    "published": "2026-03-08",
+    "title": "Moscow to host the second round",
+    "text": (
+        "Iran and the United States will hold a second round of talks in Moscow on Tuesday, with "
+        "Oman mediating, officials said.\n\n"
+        "The US delegation in Russia will be led by special envoy Steve Witkoff and Jared Kushner."
+    ),
+}
+
+
+def test_a_delegation_names_its_venue_country_as_the_news_does(stores: StoreFactory) -> None:
+    # "Russia", as the actor tables name it, not the ISO name "Russian Federation"
+    found = rounds(stores, "country-name", [VENUE_BY_COUNTRY_NAME])
+    assert ("USA", "Jared Kushner") in people(found[2]), found[2]

@@ -13,11 +13,8 @@ reports of the round, by side.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-
-import pycountry
 
 from dragoman.model import ActorMention, Event
 from dragoman.store.database import Database
@@ -123,10 +120,12 @@ def _names_place(sentence: str, city: str | None, country: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
 
 
-@functools.cache
 def _country_name(code: str | None) -> str | None:
-    found = pycountry.countries.get(alpha_3=code) if code else None
-    return getattr(found, "common_name", None) or getattr(found, "name", None) if found else None
+    """The name the actor tables give a country ("Russia", "Kosovo"), as news writes it."""
+    # Imported here: only a delegation told apart from its meeting needs the actor tables.
+    from dragoman.coding.governments import government
+
+    return government(code).name if code else None
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
