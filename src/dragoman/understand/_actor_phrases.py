@@ -19,14 +19,13 @@ from dragoman.understand._actor_context import MatchContext
 from dragoman.understand._actor_text import SentenceIndex, Token, phrase_key
 from dragoman.understand.gazetteer import Entry, Gazetteer, Unit
 
-__all__ = ["NOT_IN_PHRASE", "STATE_SECTORS", "Chain", "PhraseBuilder"]
+__all__ = ["NOT_IN_PHRASE", "POSSESSORS", "STATE_SECTORS", "Chain", "PhraseBuilder"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
 _IGO_SLOTS = frozenset({"UNO", "EUR", "IGO"})
 # Words before an organ's bare name that make it someone's own body, and articles that do not.
-_OWNERS = frozenset(
-    {"its", "their", "our", "his", "her", "my", "your", "and", "&", "'s", "national"}
-)
+POSSESSORS = frozenset({"its", "their", "our", "his", "her", "my", "your"})
+_OWNERS = POSSESSORS | {"and", "&", "'s", "national"}
 _ARTICLES = frozenset({"the", "a", "an"})
 # Words that end a noun phrase or cannot sit between a nationality and its head noun.
 NOT_IN_PHRASE = frozenset(

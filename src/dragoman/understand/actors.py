@@ -41,7 +41,13 @@ from collections.abc import Sequence
 from dragoman.model import Actor, ActorMention, Sentence
 from dragoman.understand._actor_bodies import Body, named_bodies
 from dragoman.understand._actor_context import CONJUNCTIONS
-from dragoman.understand._actor_phrases import NOT_IN_PHRASE, STATE_SECTORS, Chain, PhraseBuilder
+from dragoman.understand._actor_phrases import (
+    NOT_IN_PHRASE,
+    POSSESSORS,
+    STATE_SECTORS,
+    Chain,
+    PhraseBuilder,
+)
 from dragoman.understand._actor_regions import region_after, region_before
 from dragoman.understand.gazetteer import Entry, Unit, analyse, load_gazetteer
 
@@ -53,7 +59,6 @@ __all__ = ["find_actors"]
 IN_FILLS = frozenset({"CVL", "COP", "OPP", "REB", "LEG", "JUD", "EDU", "LAB", "AGR", "SOC", "REL",
                       "UAF", "CRM", "PRM", "JRN", "BUS", "MED"})  # fmt: skip
 _BASED = frozenset({"based", "headquartered", "stationed"})  # "<role> based in <place>"
-_POSSESSORS = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _CLAUSE_END = frozenset({",", ";", ":", ".", "and", "but", "to", "for", "after", "as", "who"})
 
 
@@ -181,7 +186,7 @@ class _Reader(PhraseBuilder):
         """'its USSR embassy', 'their Kabul consulate': the owner is the possessor, not the
         country named, which is where the post is."""
         return (
-            self._prev_norm(u.i) in _POSSESSORS
+            self._prev_norm(u.i) in POSSESSORS
             and noun < len(self.toks)
             and self.toks[noun].norm in self.gaz.posts_abroad
         )

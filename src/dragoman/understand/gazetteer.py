@@ -211,6 +211,11 @@ def _load_groups(gaz: Gazetteer, data: dict[str, Any]) -> None:
     )
 
 
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """A word list of agents.yaml, lower-cased."""
+    return frozenset(str(m).lower() for m in data.get(key, []))
+
+
 def _load_agents(gaz: Gazetteer, root: Any) -> None:
     ours = _yaml(root, "agents.yaml")
     for k, group in enumerate(ours.get("agents", []), 1):
@@ -223,17 +228,17 @@ def _load_agents(gaz: Gazetteer, root: Any) -> None:
             plural = _plural(noun)
             if plural and not gaz.index.get(phrase_key(plural)):
                 gaz.add(plural, replace_entry(entry, name=plural.lower()))
-    gaz.modifiers = frozenset(str(m).lower() for m in ours.get("modifiers", []))
-    gaz.former = frozenset(str(m).lower() for m in ours.get("former", []))
-    gaz.compound_verbs = frozenset(str(m).lower() for m in ours.get("compound_verbs", []))
-    gaz.leading_verbs = frozenset(str(m).lower() for m in ours.get("leading_verbs", []))
-    gaz.minority_words = frozenset(str(m).lower() for m in ours.get("minority_words", []))
-    gaz.region_words = frozenset(str(m).lower() for m in ours.get("region_words", []))
-    gaz.flight_words = frozenset(str(m).lower() for m in ours.get("flight_words", []))
-    gaz.flight_causes = frozenset(str(m).lower() for m in ours.get("flight_causes", []))
-    gaz.posts_abroad = frozenset(str(m).lower() for m in ours.get("posts_abroad", []))
-    gaz.region_nouns = frozenset(str(m).lower() for m in ours.get("region_nouns", []))
-    gaz.region_adjectives = frozenset(str(m).lower() for m in ours.get("region_adjectives", []))
+    gaz.modifiers = _words(ours, "modifiers")
+    gaz.former = _words(ours, "former")
+    gaz.compound_verbs = _words(ours, "compound_verbs")
+    gaz.leading_verbs = _words(ours, "leading_verbs")
+    gaz.minority_words = _words(ours, "minority_words")
+    gaz.region_words = _words(ours, "region_words")
+    gaz.flight_words = _words(ours, "flight_words")
+    gaz.flight_causes = _words(ours, "flight_causes")
+    gaz.posts_abroad = _words(ours, "posts_abroad")
+    gaz.region_nouns = _words(ours, "region_nouns")
+    gaz.region_adjectives = _words(ours, "region_adjectives")
     phoenix = _yaml(root, "agents_phoenix.yaml")
     for sector, nouns in phoenix.get("sectors", {}).items():
         for noun in nouns:
