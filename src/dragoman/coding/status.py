@@ -424,13 +424,19 @@ def _own_clause(rules: StatusRules, window: Window) -> str:
     before = window.before
     if rules.aside is not None:  # read in the whole sentence: the window may open inside one
         text, start = window.sentence_before, len(window.sentence_before) - len(before)
-        asides = [m.span() for m in rules.aside.finditer(text)]
-        before = "".join(c for i, c in enumerate(text[start:], start) if not _within(i, asides))
+        before = _without(text, start, [m.span() for m in rules.aside.finditer(text)])
     return f"{before}{window.trigger}{after}"
 
 
-def _within(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+def _without(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:]`` with the characters of ``spans`` (in order, not overlapping) left out."""
+    kept, at = [], start
+    for a, b in spans:
+        if b > at:
+            kept.append(text[at : max(a, at)])
+            at = b
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _is_history(rules: StatusRules, clause: str, published_year: int | None) -> bool:
