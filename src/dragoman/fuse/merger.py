@@ -58,25 +58,22 @@ class Merger:
         self._ids: list[str] = []  # sorted
         self._claims: dict[str, tuple[Claim, ...]] = {}  # by report id
         self._claims_json: dict[str, tuple[str, ...]] = {}
-        self._said: dict[
-            tuple[str, str], tuple[Key, str]
-        ] = {}  # (article, sentence) -> last status
+        # (article, sentence) -> last status
+        self._said: dict[tuple[str, str], tuple[Key, str]] = {}
         self._at: dict[str, dict[str, list[At]]] = {}  # field -> value -> claims saying it
         # (field, value, other value) -> the first disagreeing pair of claims and its JSON; only
         # the pairs of a value that got a new claim (``_dirty``) are looked at again.
         self._found: dict[tuple[str, str, str], tuple[tuple[Claim, Claim], str] | None] = {}
         self._dirty: set[tuple[str, str]] = set()
-        self._listed: list[tuple[tuple[Claim, Claim], str]] | None = (
-            None  # the found pairs, in order
-        )
+        # the found pairs, in order
+        self._listed: list[tuple[tuple[Claim, Claim], str]] | None = None
         self._history: list[Claim] | None = []  # None: a report came in before the last one
         self._counts: dict[str, Counter[Any]] = {
             f: Counter() for f in ("cameo", "mode", "round", "mediator", "place")
         }
         self._first: dict[str, dict[Any, tuple[Key, Any]]] = {"mediator": {}, "place": {}}
-        self._lead: dict[
-            str | None, tuple[tuple[float, int, str], Report]
-        ] = {}  # by status; None: any
+        # by status; None: any
+        self._lead: dict[str | None, tuple[tuple[float, int, str], Report]] = {}
         self._date: tuple[tuple[float, str], Key, DateValue] | None = None
         self._undated: tuple[Key, DateValue] | None = None
         # the dated reports that say the act occurred, and the first day one was published
@@ -143,9 +140,7 @@ class Merger:
         self._claims_json[e.id] = tuple(_dumps(c.to_dict()) for c in claims)
         said = (r.article_id, _sentence(r))
         if said not in self._said or self._said[said][0] < key:
-            if (
-                said in self._said and self._said[said][1] != e.status
-            ):  # dates are compared by status
+            if said in self._said and self._said[said][1] != e.status:  # dates compared by status
                 self._dirty.update(("date", v) for v in self._at.get("date", ()))
             self._said[said] = (key, e.status)
         for j, c in enumerate(claims):
@@ -184,10 +179,8 @@ class Merger:
             counts["place"][(p.text, p.country)] += 1
             _keep_first(self._first["place"], (p.lat is None, p.text, p.country), key, p)
         rank = (-e.confidence, -len(e.participants), e.id)
-        for status in (
-            e.status,
-            None,
-        ):  # the lead is the best report with the final status, else any
+        # the lead is the best report with the final status, else any
+        for status in (e.status, None):
             if status not in self._lead or rank < self._lead[status][0]:
                 self._lead[status] = (rank, r)
         if e.date is not None and e.date.precision in _PRECISION_RANK:
@@ -350,9 +343,8 @@ class Merger:
         """The first two claims, one of each value, from different documents (and for dates, both
         about the same status)."""
         of_v = set(at_v)
-        for i in heapq.merge(
-            at_v, at_w
-        ):  # in order, lazily: the first pair is most often found at once
+        # in order, lazily: the first pair is most often found at once
+        for i in heapq.merge(at_v, at_w):
             a = self._claim(i)
             others = at_w if i in of_v else at_v
             for j in others[bisect.bisect_right(others, i) :]:
