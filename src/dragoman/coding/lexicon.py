@@ -12,7 +12,8 @@ sentence with the words they need, and compiling all of them takes seconds.
 Each trigger's CAMEO code must exist in cameo_codes.tsv with the trigger's PLOVER type, its mode
 must be a mode of that type, its contexts PLOVER's; anything else is a DataFileError naming
 ``file:line``. ``cameo: null`` codes an act CAMEO has no code for (a resignation: RETREAT/resign);
-such a trigger must name its mode, and its events carry ``cameo`` None (CAMEO exports skip them). The lexicon is loaded once per path and shared: it is immutable.
+such a trigger must name its mode, and its events carry ``cameo`` None (CAMEO exports skip them).
+The lexicon is loaded once per path and shared: it is immutable.
 """
 
 from __future__ import annotations

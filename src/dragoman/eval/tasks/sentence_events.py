@@ -4,10 +4,10 @@ Each item's text becomes an Article (published = the item's date), which ``under
 and ``coding.code_events`` read as they read any article. The events are compared in the form a
 CAMEO or PLOVER user receives them, through the exporters' own code: CAMEO dyads
 (``export.codes.dyads``: one per ordered pair of parties, 036 for planned talks, 045 for
-mediators; none for an act with no CAMEO code, a resignation, which counts for its PLOVER type only)
-and PLOVER records (``export.plover_records``: planned talks are AGREE, planned concessions CONCEDE). Cancelled,
-denied and hypothetical events are not exported, so they count only for ``false_event_rate``,
-which counts every event.
+mediators; none for an act with no CAMEO code, a resignation, which counts for its PLOVER type
+only) and PLOVER records (``export.plover_records``: planned talks are AGREE, planned concessions
+CONCEDE). Cancelled, denied and hypothetical events are not exported, so they count only for
+``false_event_rate``, which counts every event.
 
 Scoring follows bench/coding/README.md:
 
@@ -21,9 +21,9 @@ Scoring follows bench/coding/README.md:
   sides; against PLOVER-coded gold our PLOVER records' actors, against CAMEO-coded gold our CAMEO
   dyads with our PLOVER type; the CAMEO triples of PLOVER-coded gold, which writes an act of several
   parties with no direction as sources with no target, read our mirrored dyads of such an act the
-  same way, ``reciprocal_as_sources``); a missing gold target matches only a missing target; our actor without a country is
-  ``---``. Only items whose actors are real and coded: not ``toy_actors``, every gold event with a
-  source.
+  same way, ``reciprocal_as_sources``); a missing gold target matches only a missing target; our
+  actor without a country is ``---``. Only items whose actors are real and coded: not
+  ``toy_actors``, every gold event with a source.
 * actors: over gold events matched on type (CAMEO root, else PLOVER type), the source and target
   countries (and sectors where the gold has one) as sets per role, against our events of that type.
 * ``false_event_rate``: share of ``no_event`` items for which we output any event.
